@@ -1,0 +1,26 @@
+/* Rule families and helpers shared inside analysis/. Each rule reads the
+ * text model and appends findings with the rule's default severity;
+ * analyze.c applies severity overrides and sorts. */
+#ifndef COPYDESK_RULES_H
+#define COPYDESK_RULES_H
+
+#include "copydesk/analysis.h"
+#include "analysis/text/text.h"
+
+/* SPEC §4: the publication date for this run, first found: opts->pub_date
+ * (argument or setting), front matter "date:", a dateline in the first
+ * paragraph, opts->config_pub_date. source CD_PUB_NONE when none. */
+cd_pubdate cd_pubdate_find(const cd_doc *doc, const cd_options *opts);
+
+/* date-relative, date-ambiguous-numeric, date-weekday-mismatch,
+ * date-two-digit-year. */
+void cd_rule_dates(const cd_doc *doc, const cd_options *opts,
+                   const cd_pubdate *pub, cd_result *out);
+
+/* True when the run should stop (opts->cancel set). */
+static inline bool cd_cancelled(const cd_options *opts)
+{
+    return opts->cancel && *opts->cancel;
+}
+
+#endif
