@@ -6,15 +6,15 @@
 
 #include <stddef.h>
 
-/* Bodies larger than this are rejected (header skipped, body discarded as
- * it arrives) instead of allocated. */
+/* Bodies larger than this are rejected (the header is skipped and the
+ * framer resyncs on the next "Content-Length:") instead of allocated. */
 #define CD_FRAME_MAX_BODY ((size_t)64 * 1024 * 1024)
 
 typedef struct cd_framer cd_framer;
 
 typedef enum cd_frame_status {
     CD_FRAME_NONE = 0, /* need more bytes */
-    CD_FRAME_BODY,     /* *body/*len hold one message body */
+    CD_FRAME_BODY,     /* *body and *len hold one message body */
     CD_FRAME_ERROR     /* a bad header was skipped; *err describes it */
 } cd_frame_status;
 
@@ -29,7 +29,8 @@ int cd_framer_feed(cd_framer *f, const char *data, size_t len);
  * framer's buffer and stays valid until the next call to any cd_framer_*
  * function; it is NOT NUL-terminated. On CD_FRAME_ERROR, *err is a static
  * string ("missing Content-Length", "invalid Content-Length", "body too
- * large") for the log. Call repeatedly until CD_FRAME_NONE.
+ * large", "invalid header", "header too long", "garbage before header")
+ * for the log. Call repeatedly until CD_FRAME_NONE.
  *
  * Rules: headers end at "\r\n\r\n" (a bare "\n\n" is accepted too); header
  * names are case-insensitive; other headers (Content-Type) are ignored. A
