@@ -212,10 +212,17 @@ static void header_line(cd_framer *f, const char *b, size_t n)
 
 static cd_frame_status end_of_block(cd_framer *f, const char **err)
 {
+    if (f->cl == CL_NONE) {
+        /* No length at all: the block may be the tail of an old body that
+           runs into a real header ("...}Content-Length: 2"), so look for
+           one from the next byte on. */
+        return fail(f, err, "missing Content-Length");
+    }
     if (f->cl != CL_OK) {
-        return fail(f, err, f->cl == CL_NONE      ? "missing Content-Length"
-                            : f->cl == CL_INVALID ? "invalid Content-Length"
-                                                  : "body too large");
+        /* A real but unusable header: drop the whole block, so a second
+           (conflicting) Content-Length inside it is not taken instead. */
+        f->start += f->scan;
+        return fail(f, err, f->cl == CL_INVALID ? "invalid Content-Length" : "body too large");
     }
     f->start += f->scan + 1; /* past the blank line's '\n' */
     f->state = ST_BODY;
