@@ -20,6 +20,11 @@ typedef struct cd_sentence {
     size_t para;                /* index into cd_doc.paras */
 } cd_sentence;
 
+/* A byte range, half-open. */
+typedef struct cd_span {
+    size_t start, end;
+} cd_span;
+
 typedef struct cd_doc {
     const char *text;   /* borrowed: the analysed text */
     size_t len;
@@ -37,6 +42,13 @@ typedef struct cd_doc {
     size_t fm_start, fm_end; /* YAML front matter block including its
                                 "---" fences; 0,0 when there is none */
     bool markdown;
+    /* Owned, n_comments entries in text order: every HTML comment
+       "<!-- ... -->" (marks included; an unterminated one runs to the end
+       of the text) outside code, and in plain text each line of its own
+       that starts with "#" or "//" followed by "copydesk-". Their bytes are
+       blanked in prose; suppression reads them here. */
+    cd_span *comments;
+    size_t n_comments;
 } cd_doc;
 
 /* _init/_destroy: caller-owned struct. Returns 0, or -1 on OOM (then the
@@ -47,9 +59,12 @@ void cd_doc_destroy(cd_doc *doc);
 /* Index of the paragraph containing byte offset, or n_paras when none. */
 size_t cd_doc_para_at(const cd_doc *doc, size_t offset);
 
+/* Index of the sentence containing byte offset, or n_sents when none. */
+size_t cd_doc_sent_at(const cd_doc *doc, size_t offset);
+
 /* Front matter lookup: finds "key:" at the start of a line inside the
  * front matter and returns its trimmed value span (quotes stripped) in
- * *start/*end. Returns true when found. */
+ * *start and *end. Returns true when found. */
 bool cd_doc_front_matter(const cd_doc *doc, const char *key,
                          size_t *start, size_t *end);
 

@@ -1,0 +1,174 @@
+/* Byte offsets <-> LSP positions (see position.h).
+ *
+ * Characters are decoded strictly (Unicode Table 3-7: no overlongs, no
+ * surrogates, nothing above U+10FFFF); anything else is one invalid byte
+ * that counts as one unit in both encodings. Decoding is bounded by the
+ * text's length, so a sequence cut by the end of the text is invalid bytes
+ * rather than a read past the buffer. Every query walks one line only:
+ * the line comes from a binary search over the index. */
+#include "protocol/position.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+
+static bool cont(unsigned char c, unsigned char lo, unsigned char hi)
+{
+    return c >= lo && c <= hi;
+}
+
+/* Length in bytes of the character at s[0..n) (n >= 1): a well-formed
+   UTF-8 sequence, or 1 for an invalid byte. */
+static size_t char_len(const unsigned char *s, size_t n)
+{
+    unsigned char c = s[0];
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF)
+        return (n >= 2 && cont(s[1], 0x80, 0xBF)) ? 2 : 1;
+    if (c >= 0xE0 && c <= 0xEF) {
+        unsigned char lo = c == 0xE0 ? 0xA0 : 0x80;
+        unsigned char hi = c == 0xED ? 0x9F : 0xBF; /* ED A0.. = surrogates */
+        return (n >= 3 && cont(s[1], lo, hi) && cont(s[2], 0x80, 0xBF)) ? 3 : 1;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+        unsigned char lo = c == 0xF0 ? 0x90 : 0x80;
+        unsigned char hi = c == 0xF4 ? 0x8F : 0xBF;
+        return (n >= 4 && cont(s[1], lo, hi) && cont(s[2], 0x80, 0xBF) &&
+                cont(s[3], 0x80, 0xBF))
+                   ? 4
+                   : 1;
+    }
+    return 1;
+}
+
+/* Code units of a character of clen bytes (as returned by char_len). */
+static size_t char_units(size_t clen, cd_encoding enc)
+{
+    if (enc == CD_ENC_UTF8)
+        return clen;
+    return clen == 4 ? 2 : 1; /* astral plane: a surrogate pair */
+}
+
+cd_line_index *cd_line_index_new(const char *text, size_t len)
+{
+    cd_line_index *ix = calloc(1, sizeof *ix);
+    if (ix == NULL)
+        return NULL;
+    size_t n = 1;
+    for (size_t i = 0; i < len; i++)
+        if (text[i] == '\n')
+            n++;
+    ix->starts = malloc(n * sizeof *ix->starts);
+    if (ix->starts == NULL) {
+        free(ix);
+        return NULL;
+    }
+    size_t k = 0;
+    ix->starts[k++] = 0;
+    for (size_t i = 0; i < len; i++)
+        if (text[i] == '\n')
+            ix->starts[k++] = i + 1;
+    ix->n_lines = n;
+    ix->text_len = len;
+    return ix;
+}
+
+void cd_line_index_free(cd_line_index *ix)
+{
+    if (ix == NULL)
+        return;
+    free(ix->starts);
+    free(ix);
+}
+
+/* The line containing offset (offset <= text_len): the last start <= it. */
+static size_t line_of(const cd_line_index *ix, size_t offset)
+{
+    size_t lo = 0, hi = ix->n_lines - 1;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo + 1) / 2;
+        if (ix->starts[mid] <= offset)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo;
+}
+
+/* End of line `line`'s content: before its "\n" or "\r\n", or text_len. */
+static size_t line_end(const cd_line_index *ix, const char *text, size_t line)
+{
+    if (line + 1 >= ix->n_lines)
+        return ix->text_len;
+    size_t e = ix->starts[line + 1] - 1; /* the '\n' */
+    if (e > ix->starts[line] && text[e - 1] == '\r')
+        e--;
+    return e;
+}
+
+cd_position cd_position_from_offset(const cd_line_index *ix, const char *text,
+                                    size_t offset, cd_encoding enc)
+{
+    if (offset > ix->text_len)
+        offset = ix->text_len;
+    size_t line = line_of(ix, offset);
+    size_t s = ix->starts[line];
+    size_t e = line_end(ix, text, line);
+    if (offset > e)
+        offset = e; /* between "\r" and "\n": the line ending is one place */
+    const unsigned char *t = (const unsigned char *)text;
+    size_t units = 0;
+    for (size_t p = s; p < offset;) {
+        size_t clen = char_len(t + p, ix->text_len - p);
+        if (p + clen > offset)
+            break; /* offset inside this character: count up to its start */
+        units += char_units(clen, enc);
+        p += clen;
+    }
+    cd_position pos = {(uint32_t)line, (uint32_t)units};
+    return pos;
+}
+
+size_t cd_position_to_offset(const cd_line_index *ix, const char *text,
+                             cd_position pos, cd_encoding enc)
+{
+    if ((size_t)pos.line >= ix->n_lines)
+        return ix->text_len;
+    size_t s = ix->starts[pos.line];
+    size_t e = line_end(ix, text, pos.line);
+    const unsigned char *t = (const unsigned char *)text;
+    size_t units = 0, want = pos.character;
+    size_t p = s;
+    while (p < e && units < want) {
+        size_t clen = char_len(t + p, ix->text_len - p);
+        size_t cu = char_units(clen, enc);
+        if (units + cu > want)
+            break; /* inside a surrogate pair (or a UTF-8 sequence) */
+        units += cu;
+        p += clen;
+    }
+    return p;
+}
+
+size_t cd_units_count(const char *text, size_t len, cd_encoding enc)
+{
+    if (enc == CD_ENC_UTF8)
+        return len;
+    const unsigned char *t = (const unsigned char *)text;
+    size_t units = 0;
+    for (size_t p = 0; p < len;) {
+        size_t clen = char_len(t + p, len - p);
+        units += char_units(clen, enc);
+        p += clen;
+    }
+    return units;
+}
+
+size_t cd_chars_count(const char *text, size_t len)
+{
+    const unsigned char *t = (const unsigned char *)text;
+    size_t n = 0;
+    for (size_t p = 0; p < len; n++)
+        p += char_len(t + p, len - p);
+    return n;
+}

@@ -1,0 +1,493 @@
+/* Open documents, their debounce timers and their analysis jobs.
+ *
+ * A change replaces the document's snapshot and restarts its timer; when
+ * the timer fires, one job analyses the snapshot on the libuv pool. A job
+ * whose snapshot is no longer current when it finishes is dropped: stale
+ * results are never published (clangd and rust-analyzer do the same). */
+#include "server/server.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "protocol/lsp.h"
+
+struct cd_job {
+    uv_work_t req;          /* req.data = this job */
+    cd_document *doc;       /* outlives the job (see cd_documents_close) */
+    cd_snapshot *snap;      /* owned reference */
+    long gen;               /* settings generation the options came from */
+    cd_options opts;
+    volatile int cancel;    /* set by the loop thread; polled by analysis */
+    cd_encoding enc;
+    cd_result *result;      /* produced by the worker; owned by the job */
+    json_t *diags;          /* produced by the worker; owned reference */
+};
+
+static void maybe_start(cd_document *doc);
+
+cd_document *cd_documents_find(cd_server *srv, const char *uri)
+{
+    for (cd_document *d = srv->docs; d; d = d->next)
+        if (strcmp(d->uri, uri) == 0)
+            return d;
+    return NULL;
+}
+
+bool cd_document_fresh(const cd_document *doc)
+{
+    return doc->done_snap && doc->done_snap == doc->snap &&
+           doc->done_gen == doc->srv->settings_gen;
+}
+
+static void doc_free(cd_document *doc)
+{
+    cd_snapshot_release(doc->snap);
+    cd_snapshot_release(doc->done_snap);
+    cd_result_free(doc->done_result);
+    json_decref(doc->done_diags);
+    free(doc->uri);
+    free(doc);
+}
+
+static void job_free(cd_job *job)
+{
+    cd_snapshot_release(job->snap);
+    cd_result_free(job->result);
+    json_decref(job->diags);
+    free(job);
+}
+
+/* ---- analysis on the pool ---- */
+
+static void work_cb(uv_work_t *req)
+{
+    cd_job *job = req->data;
+    job->opts.cancel = &job->cancel;
+    job->result = cd_analyze(job->snap->text, job->snap->len, &job->opts);
+    if (!job->result || job->result->cancelled)
+        return;
+    /* Converting to LSP JSON here keeps a 100,000-word document's
+       diagnostics off the loop thread too. */
+    cd_lsp_view v = {job->snap->text, job->snap->ix, job->enc, job->doc->uri};
+    job->diags = cd_lsp_diagnostics(&v, job->result);
+}
+
+static void publish(cd_server *srv, cd_document *doc)
+{
+    json_t *params = json_pack("{s:s,s:I,s:O}", "uri", doc->uri,
+                               "version", (json_int_t)doc->done_snap->version,
+                               "diagnostics", doc->done_diags);
+    cd_server_send_take(srv, cd_rpc_notification_take("textDocument/publishDiagnostics", params));
+}
+
+static json_t *full_report(cd_document *doc)
+{
+    char rid[32];
+    snprintf(rid, sizeof rid, "%ld.%ld", doc->done_snap->version, doc->done_gen);
+    return json_pack("{s:s,s:s,s:O}", "kind", "full", "resultId", rid,
+                     "items", doc->done_diags);
+}
+
+static bool all_fresh(cd_server *srv)
+{
+    for (cd_document *d = srv->docs; d; d = d->next)
+        if (!cd_document_fresh(d))
+            return false;
+    return true;
+}
+
+static void answer_workspace(cd_server *srv, json_t *id)
+{
+    json_t *items = json_array();
+    for (cd_document *d = srv->docs; d; d = d->next) {
+        json_t *r = full_report(d);
+        json_object_set_new(r, "uri", json_string(d->uri));
+        json_object_set_new(r, "version", json_integer(d->snap->version));
+        json_array_append_new(items, r);
+    }
+    cd_server_send_take(srv, cd_rpc_response_take(id, json_pack("{s:o}", "items", items)));
+}
+
+/* Answers every queued pull whose documents are now fresh. */
+static void answer_pulls(cd_server *srv)
+{
+    cd_pull **pp = &srv->pulls;
+    while (*pp) {
+        cd_pull *p = *pp;
+        bool ready;
+        json_t *result = NULL;
+        if (p->uri) {
+            cd_document *d = cd_documents_find(srv, p->uri);
+            ready = !d || cd_document_fresh(d);
+            if (ready)
+                result = d ? full_report(d)
+                           : json_pack("{s:s,s:[]}", "kind", "full", "items");
+        } else {
+            ready = all_fresh(srv);
+        }
+        if (!ready) {
+            pp = &p->next;
+            continue;
+        }
+        *pp = p->next;
+        if (p->uri)
+            cd_server_send_take(srv, cd_rpc_response_take(p->id, result));
+        else
+            answer_workspace(srv, p->id);
+        json_decref(p->id);
+        free(p->uri);
+        free(p);
+    }
+}
+
+/* Keeps a finished job's results when they are still current. */
+static void store_results(cd_server *srv, cd_document *doc, cd_job *job, int status)
+{
+    bool current = job->snap == doc->snap && job->gen == srv->settings_gen;
+    if (status != 0 || !current || !job->result || job->result->cancelled || !job->diags)
+        return;
+    cd_snapshot_release(doc->done_snap);
+    cd_result_free(doc->done_result);
+    json_decref(doc->done_diags);
+    doc->done_snap = cd_snapshot_retain(job->snap);
+    doc->done_gen = job->gen;
+    doc->done_result = job->result;
+    doc->done_diags = job->diags;
+    job->result = NULL;
+    job->diags = NULL;
+    publish(srv, doc);
+    answer_pulls(srv);
+}
+
+static void after_work_cb(uv_work_t *req, int status)
+{
+    cd_job *job = req->data;
+    cd_document *doc = job->doc;
+    cd_server *srv = doc->srv;
+    doc->job = NULL;
+    if (doc->closed) {
+        if (doc->timer_closed)
+            doc_free(doc);
+        job_free(job);
+        return;
+    }
+    store_results(srv, doc, job, status);
+    job_free(job);
+    /* The text or settings moved on while we worked: go again, unless the
+       debounce timer is still counting (it will start the job itself). */
+    if (!uv_is_active((uv_handle_t *)&doc->timer))
+        maybe_start(doc);
+}
+
+static cd_job *job_new(cd_document *doc)
+{
+    cd_server *srv = doc->srv;
+    cd_job *job = calloc(1, sizeof *job);
+    if (!job) {
+        fprintf(stderr, "copydesk: out of memory starting an analysis\n");
+        return NULL;
+    }
+    job->req.data = job;
+    job->doc = doc;
+    job->snap = cd_snapshot_retain(doc->snap);
+    job->gen = srv->settings_gen;
+    job->enc = srv->enc;
+    cd_options_init(&job->opts);
+    job->opts.markdown = doc->snap->markdown;
+    cd_settings_to_options(&srv->settings, &job->opts);
+    return job;
+}
+
+/* Before answering shutdown, pulls still waiting are answered from an
+ * analysis run here, so a client that sends everything at once (a file
+ * as stdin) gets every answer in order. */
+void cd_documents_flush_pulls(cd_server *srv)
+{
+    for (cd_pull *p = srv->pulls; p; p = p->next) {
+        for (cd_document *d = srv->docs; d; d = d->next) {
+            if (cd_document_fresh(d) || (p->uri && strcmp(p->uri, d->uri) != 0))
+                continue;
+            cd_job *job = job_new(d);
+            if (!job)
+                continue;
+            work_cb(&job->req);
+            store_results(srv, d, job, 0);
+            job_free(job);
+        }
+    }
+    answer_pulls(srv);
+}
+
+static void maybe_start(cd_document *doc)
+{
+    cd_server *srv = doc->srv;
+    if (doc->closed || doc->job || srv->exiting || srv->config_request_id ||
+        cd_document_fresh(doc))
+        return;
+    cd_job *job = job_new(doc);
+    if (!job)
+        return;
+    if (uv_queue_work(srv->loop, &job->req, work_cb, after_work_cb) != 0) {
+        job_free(job);
+        return;
+    }
+    doc->job = job;
+}
+
+static void timer_cb(uv_timer_t *t)
+{
+    maybe_start(t->data);
+}
+
+/* Debounce: restart the timer; a running job on an older text is told to
+ * stop at its next paragraph. */
+static void schedule(cd_document *doc)
+{
+    if (doc->job && doc->job->snap != doc->snap)
+        doc->job->cancel = 1;
+    uv_timer_start(&doc->timer, timer_cb, (uint64_t)doc->srv->settings.debounce_ms, 0);
+}
+
+/* ---- text sync ---- */
+
+void cd_documents_open(cd_server *srv, const char *uri, long version,
+                       bool markdown, const char *text, size_t len)
+{
+    cd_document *doc = cd_documents_find(srv, uri);
+    char *copy = malloc(len + 1);
+    if (!copy)
+        return;
+    memcpy(copy, text, len);
+    copy[len] = '\0';
+    cd_snapshot *snap = cd_snapshot_new_take(copy, len, version, markdown);
+    if (!snap)
+        return;
+    if (doc) { /* reopened without a close: the client's text wins */
+        cd_snapshot_release(doc->snap);
+        doc->snap = snap;
+        schedule(doc);
+        return;
+    }
+    doc = calloc(1, sizeof *doc);
+    if (!doc || !(doc->uri = strdup(uri))) {
+        free(doc);
+        cd_snapshot_release(snap);
+        return;
+    }
+    doc->srv = srv;
+    doc->snap = snap;
+    uv_timer_init(srv->loop, &doc->timer);
+    doc->timer.data = doc;
+    doc->next = srv->docs;
+    srv->docs = doc;
+    schedule(doc);
+}
+
+int cd_documents_change(cd_server *srv, cd_document *doc, long version,
+                        const json_t *changes, const char **err)
+{
+    (void)srv;
+    size_t i;
+    json_t *ch;
+    /* Validate everything first, so a bad change leaves the text as it was. */
+    json_array_foreach(changes, i, ch) {
+        json_t *t = json_object_get(ch, "text");
+        json_t *r = json_object_get(ch, "range");
+        cd_position p;
+        if (!json_is_string(t)) {
+            *err = "contentChanges[].text must be a string";
+            return -1;
+        }
+        if (r && (!json_is_object(r) ||
+                  cd_lsp_parse_position(json_object_get(r, "start"), &p) != 0 ||
+                  cd_lsp_parse_position(json_object_get(r, "end"), &p) != 0)) {
+            *err = "contentChanges[].range must be an LSP Range";
+            return -1;
+        }
+    }
+    cd_snapshot *cur = cd_snapshot_retain(doc->snap);
+    json_array_foreach(changes, i, ch) {
+        json_t *t = json_object_get(ch, "text");
+        json_t *r = json_object_get(ch, "range");
+        const char *s = json_string_value(t);
+        size_t n = json_string_length(t), out_len;
+        char *out;
+        if (r) {
+            cd_position a, b;
+            cd_lsp_parse_position(json_object_get(r, "start"), &a);
+            cd_lsp_parse_position(json_object_get(r, "end"), &b);
+            out = cd_snapshot_splice(cur, a, b, srv->enc, s, n, &out_len);
+        } else {
+            out = malloc(n + 1);
+            if (out) {
+                memcpy(out, s, n);
+                out[n] = '\0';
+                out_len = n;
+            }
+        }
+        if (!out) {
+            cd_snapshot_release(cur);
+            *err = "out of memory";
+            return -1;
+        }
+        cd_snapshot *next = cd_snapshot_new_take(out, out_len, version, cur->markdown);
+        cd_snapshot_release(cur);
+        if (!next) {
+            *err = "out of memory";
+            return -1;
+        }
+        cur = next;
+    }
+    cd_snapshot_release(doc->snap);
+    doc->snap = cur;
+    schedule(doc);
+    return 0;
+}
+
+static void timer_closed_cb(uv_handle_t *h)
+{
+    cd_document *doc = h->data;
+    doc->timer_closed = true;
+    if (!doc->job)
+        doc_free(doc);
+}
+
+static void unlink_doc(cd_server *srv, cd_document *doc)
+{
+    for (cd_document **pp = &srv->docs; *pp; pp = &(*pp)->next)
+        if (*pp == doc) {
+            *pp = doc->next;
+            return;
+        }
+}
+
+void cd_documents_close(cd_server *srv, cd_document *doc)
+{
+    unlink_doc(srv, doc);
+    /* Closing removes the file's findings from the editor's problem list. */
+    json_t *params = json_pack("{s:s,s:[]}", "uri", doc->uri, "diagnostics");
+    cd_server_send_take(srv, cd_rpc_notification_take("textDocument/publishDiagnostics", params));
+    doc->closed = true;
+    if (doc->job) {
+        doc->job->cancel = 1;
+        uv_cancel((uv_req_t *)&doc->job->req);
+    }
+    uv_close((uv_handle_t *)&doc->timer, timer_closed_cb);
+    answer_pulls(srv); /* a pull on a closed document gets an empty report */
+}
+
+void cd_documents_invalidate_all(cd_server *srv)
+{
+    srv->settings_gen++;
+    for (cd_document *d = srv->docs; d; d = d->next)
+        if (d->job)
+            d->job->cancel = 1;
+    cd_documents_kick_all(srv);
+}
+
+void cd_documents_kick_all(cd_server *srv)
+{
+    for (cd_document *d = srv->docs; d; d = d->next)
+        if (!uv_is_active((uv_handle_t *)&d->timer))
+            maybe_start(d);
+}
+
+void cd_documents_pull(cd_server *srv, json_t *id, const char *uri)
+{
+    cd_pull *p = calloc(1, sizeof *p);
+    if (!p || (uri && !(p->uri = strdup(uri)))) {
+        free(p);
+        cd_server_send_take(srv, cd_rpc_error(id, CD_RPC_INTERNAL_ERROR, "out of memory"));
+        return;
+    }
+    p->id = json_incref(id);
+    p->next = srv->pulls;
+    srv->pulls = p;
+    answer_pulls(srv);
+}
+
+void cd_documents_cancel_pull(cd_server *srv, const json_t *id)
+{
+    for (cd_pull **pp = &srv->pulls; *pp; pp = &(*pp)->next) {
+        cd_pull *p = *pp;
+        if (json_equal(p->id, (json_t *)id)) {
+            *pp = p->next;
+            cd_server_send_take(srv, cd_rpc_error(p->id, CD_RPC_REQUEST_CANCELLED, "request cancelled"));
+            json_decref(p->id);
+            free(p->uri);
+            free(p);
+            return;
+        }
+    }
+}
+
+json_t *cd_documents_hover(cd_server *srv, cd_document *doc, cd_position pos)
+{
+    if (!cd_document_fresh(doc) || !doc->done_result)
+        return json_null();
+    const cd_snapshot *s = doc->snap;
+    size_t off = cd_position_to_offset(s->ix, s->text, pos, srv->enc);
+    const cd_result *r = doc->done_result;
+    json_t *parts = NULL;
+    size_t start = 0, end = 0;
+    for (size_t i = 0; i < r->count; i++) {
+        const cd_finding *f = &r->items[i];
+        if (f->start > off)
+            break;
+        if (off < f->start || off > f->end || (off == f->end && f->end > f->start))
+            continue;
+        if (!parts) {
+            parts = json_array();
+            start = f->start;
+            end = f->end;
+        }
+        char line[1024];
+        snprintf(line, sizeof line, "**%s** (%s): %s", cd_code_name(f->code),
+                 cd_severity_name(f->severity), f->message ? f->message : "");
+        json_array_append_new(parts, json_string(line));
+    }
+    if (!parts)
+        return json_null();
+    /* Join the findings here into one Markdown block. */
+    size_t total = 1, i;
+    json_t *p;
+    json_array_foreach(parts, i, p) total += json_string_length(p) + 2;
+    char *md = malloc(total);
+    if (!md) {
+        json_decref(parts);
+        return json_null();
+    }
+    md[0] = '\0';
+    size_t at = 0;
+    json_array_foreach(parts, i, p) {
+        at += (size_t)snprintf(md + at, total - at, "%s%s", i ? "\n\n" : "", json_string_value(p));
+    }
+    json_decref(parts);
+    cd_lsp_view v = {s->text, s->ix, srv->enc, doc->uri};
+    json_t *h = json_pack("{s:{s:s,s:s},s:o}", "contents", "kind", "markdown", "value", md,
+                          "range", cd_lsp_range(&v, start, end));
+    free(md);
+    return h;
+}
+
+void cd_documents_shutdown(cd_server *srv)
+{
+    while (srv->pulls) {
+        cd_pull *p = srv->pulls;
+        srv->pulls = p->next;
+        json_decref(p->id);
+        free(p->uri);
+        free(p);
+    }
+    while (srv->docs) {
+        cd_document *d = srv->docs;
+        srv->docs = d->next;
+        d->closed = true;
+        if (d->job) {
+            d->job->cancel = 1;
+            uv_cancel((uv_req_t *)&d->job->req);
+        }
+        uv_close((uv_handle_t *)&d->timer, timer_closed_cb);
+    }
+}

@@ -1,0 +1,158 @@
+#!/usr/bin/env python3
+"""`copydesk check` as CI and a shell user run it: formats, exit statuses,
+folders, stdin, bad arguments. Drives the real binary."""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+EXE = os.path.abspath(sys.argv.pop(1)) if len(sys.argv) > 1 else "build/copydesk"
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+EXAMPLES = os.path.join(ROOT, "tests", "corpus", "examples")
+
+
+def run(*args, stdin=None, cwd=None):
+    p = subprocess.run([EXE, *args], input=stdin, capture_output=True, cwd=cwd, timeout=60)
+    return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
+
+
+class Check(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.dir = self.tmp.name
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def write(self, name, text):
+        path = os.path.join(self.dir, name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as f:
+            f.write(text.encode("utf-8") if isinstance(text, str) else text)
+        return path
+
+    def test_version_and_help(self):
+        rc, out, _ = run("--version")
+        self.assertEqual(rc, 0)
+        self.assertRegex(out, r"^copydesk \d+\.\d+\.\d+")
+        rc, out, _ = run("check", "--help")
+        self.assertEqual(rc, 0)
+        self.assertIn("--fail-on", out)
+
+    def test_json_is_lsp_diagnostics_with_resolved_date(self):
+        path = self.write("a.txt", "The mayor resigned yesterday.\n")
+        rc, out, _ = run("check", "--format", "json", "--date", "2016-03-23", path)
+        data = json.loads(out)
+        self.assertEqual(len(data), 1)
+        self.assertEqual(data[0]["path"], path)
+        [d] = data[0]["diagnostics"]
+        self.assertEqual(d["code"], "date-relative")
+        self.assertEqual(d["source"], "copydesk")
+        self.assertEqual(d["severity"], 3)
+        self.assertEqual(d["range"], {"start": {"line": 0, "character": 19},
+                                      "end": {"line": 0, "character": 28}})
+        self.assertIn("March 22, 2016", d["message"])
+        self.assertIn("href", d["codeDescription"])
+        # information is below the default --fail-on warning
+        self.assertEqual(rc, 0)
+
+    def test_fail_on_levels(self):
+        path = self.write("a.txt", "The mayor resigned yesterday.\n")
+        self.assertEqual(run("check", "--fail-on", "information", path)[0], 1)
+        self.assertEqual(run("check", "--fail-on", "hint", path)[0], 1)
+        self.assertEqual(run("check", "--fail-on", "warning", path)[0], 0)
+        mismatch = self.write("b.txt", "The vote was held on Monday, March 22, 2016, in the hall.\n")
+        rc, out, _ = run("check", "--fail-on", "error", "--no-color", mismatch)
+        self.assertEqual(rc, 1)
+        self.assertIn("[date-weekday-mismatch]", out)
+        self.assertIn("Tuesday", out)
+
+    def test_text_format_compiler_style_with_caret(self):
+        # A curly quote and an emoji before the finding: the column counts characters.
+        path = self.write("c.md", "“Hi” 🔴 said it happened yesterday.\n")
+        rc, out, _ = run("check", "--no-color", "--date", "2020-01-02", path)
+        lines = out.splitlines()
+        self.assertTrue(lines[0].startswith(f"{path}:1:25: information: "), lines[0])
+        self.assertTrue(lines[0].endswith("[date-relative]"))
+        self.assertEqual(lines[1], "  “Hi” 🔴 said it happened yesterday.")
+        self.assertEqual(lines[2], "  " + " " * 24 + "^~~~~~~~")
+        self.assertNotIn("\033[", out)
+
+    def test_no_publication_date_is_said(self):
+        path = self.write("d.txt", "Officials met yesterday.\n")
+        rc, out, _ = run("check", "--format", "json", path)
+        [d] = json.loads(out)[0]["diagnostics"]
+        self.assertIn("no publication date", d["message"])
+
+    def test_front_matter_date(self):
+        path = self.write("e.md", "---\ntitle: x\ndate: 2019-06-12\n---\n\nThe council met yesterday.\n")
+        rc, out, _ = run("check", "--format", "json", path)
+        [d] = json.loads(out)[0]["diagnostics"]
+        self.assertIn("2019", d["message"])
+        self.assertIn("June 11, 2019", d["message"])
+        # --date overrides the document's own
+        rc, out, _ = run("check", "--format", "json", "--date", "2020-01-02", path)
+        [d] = json.loads(out)[0]["diagnostics"]
+        self.assertIn("January 1, 2020", d["message"])
+
+    def test_folder_walk_is_sorted_and_filtered(self):
+        self.write("b/z.md", "Nothing here.\n")
+        self.write("b/a.txt", "Nothing here.\n")
+        self.write("b/sub/m.markdown", "Nothing here.\n")
+        self.write("b/skip.html", "yesterday\n")
+        self.write("b/.hidden.md", "yesterday\n")
+        rc, out, _ = run("check", "--format", "json", os.path.join(self.dir, "b"))
+        paths = [os.path.relpath(f["path"], self.dir) for f in json.loads(out)]
+        self.assertEqual(paths, ["b/a.txt", "b/sub/m.markdown", "b/z.md"])
+        self.assertEqual(rc, 0)
+
+    def test_stdin(self):
+        rc, out, _ = run("check", "--format", "json", "--date", "2016-03-23", "-",
+                         stdin="It rained yesterday.\n".encode())
+        data = json.loads(out)
+        self.assertEqual(data[0]["diagnostics"][0]["code"], "date-relative")
+
+    def test_missing_file_is_status_2_and_others_still_checked(self):
+        good = self.write("g.txt", "It rained yesterday.\n")
+        missing = os.path.join(self.dir, "nope.md")
+        rc, out, err = run("check", "--format", "json", missing, good)
+        self.assertEqual(rc, 2)
+        self.assertIn("nope.md", err)
+        self.assertEqual([f["path"] for f in json.loads(out)], [good])
+
+    def test_bad_arguments(self):
+        path = self.write("a.txt", "x\n")
+        for args in (["--date", "2016-02-30", path], ["--date", "yesterday", path],
+                     ["--format", "xml", path], ["--fail-on", "loud", path], ["--bogus", path],
+                     []):
+            rc, out, err = run("check", *args)
+            self.assertEqual(rc, 2, args)
+            self.assertTrue(err.strip(), args)
+            self.assertEqual(out, "", args)
+
+    def test_invalid_utf8_is_replaced_not_fatal(self):
+        path = self.write("bad.txt", b"Caf\xc3\xa9 \xff\xfe said it yesterday.\n")
+        rc, out, _ = run("check", "--format", "json", "--date", "2016-03-23", path)
+        [d] = json.loads(out)[0]["diagnostics"]
+        # 'Café ' = 5 units, two U+FFFD, then ' said it ' -> yesterday at 16
+        self.assertEqual(d["range"]["start"], {"line": 0, "character": 16})
+
+    def test_files_from(self):
+        a = self.write("a.txt", "It rained yesterday.\n")
+        b = self.write("b.txt", "Nothing.\n")
+        lst = self.write("list", f"{b}\n{a}\n")
+        rc, out, _ = run("check", "--format", "json", "--files-from", lst)
+        self.assertEqual([f["path"] for f in json.loads(out)], [b, a])
+
+    def test_example_article_runs(self):
+        rc, out, _ = run("check", "--format", "json", "--date", "2016-03-23",
+                         os.path.join(EXAMPLES, "seed-kerry.txt"))
+        self.assertIn(rc, (0, 1))
+        codes = [d["code"] for d in json.loads(out)[0]["diagnostics"]]
+        self.assertGreaterEqual(codes.count("date-relative"), 5)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
