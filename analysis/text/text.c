@@ -46,6 +46,17 @@ static bool is_punct_ascii(unsigned char c)
            (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
 }
 
+/* Byte classes, so the per-byte loops skip ordinary letters with one table
+ * lookup (the model must stay well under a millisecond per 100 KB). */
+enum { B_INLINE = 1, B_SENT = 2, B_QUOTE = 4 };
+static const unsigned char byte_class[256] = {
+    ['\\'] = B_INLINE, ['`'] = B_INLINE, ['<'] = B_INLINE, [':'] = B_INLINE,
+    ['['] = B_INLINE, ['!'] = B_INLINE | B_SENT, [']'] = B_INLINE,
+    ['*'] = B_INLINE, ['_'] = B_INLINE, ['~'] = B_INLINE,
+    ['.'] = B_SENT, ['?'] = B_SENT, [0xE2] = B_SENT | B_QUOTE,
+    ['"'] = B_QUOTE, ['\''] = B_QUOTE, [0xC2] = B_QUOTE,
+};
+
 /* Decodes the (valid UTF-8) character at s[i], i < n; *len gets its size.
  * Malformed input decodes byte by byte as U+FFFD so nothing overruns. */
 static uint32_t decode_at(const unsigned char *s, size_t n, size_t i,
@@ -161,6 +172,12 @@ typedef struct delim {
 #define MAX_BRACKETS 32
 #define MAX_CODE_RUN 16
 
+/* A possible sentence break: terminator at term, sentence ends at end
+ * (after closing marks), the next one starts at next. */
+typedef struct cand {
+    size_t term, end, next;
+} cand;
+
 typedef struct builder {
     cd_doc *doc;
     const unsigned char *t; /* text */
@@ -169,6 +186,8 @@ typedef struct builder {
     size_t para_cap, sent_cap, com_cap;
     cd_span *quotes;        /* scratch: quoted intervals of one paragraph */
     size_t n_quotes, quote_cap;
+    struct cand *cands;     /* scratch: candidate sentence breaks */
+    size_t n_cands, cand_cap;
     bool oom;
 } builder;
 
@@ -314,6 +333,8 @@ static void line_comments(builder *b, size_t from, size_t le,
         *in_comment = false;
         i = stop;
     }
+    if (i >= le || !memchr(t + i, '<', le - i))
+        return; /* most lines hold no '<' at all */
     size_t ticks = 0;
     while (i < le) {
         if (t[i] == '`') {
@@ -736,19 +757,24 @@ static void plain_blocks(builder *b, size_t body)
 /* ---- inline markup (Markdown) ------------------------------------------ */
 
 /* Bare http(s) URLs, in both modes: a URL's digits and slashes are not
- * dates and its words are not names. Returns the end, or 0 when none. */
-static size_t bare_url(const unsigned char *t, size_t i, size_t end,
-                       size_t pstart)
+ * dates and its words are not names. Called at a ':' (rarer than 'h', so
+ * the scan stays cheap); on success *from gets the URL's start and the
+ * return value its end; 0 when there is none. */
+static size_t bare_url(const unsigned char *t, size_t colon, size_t end,
+                       size_t pstart, size_t *from)
 {
-    size_t k;
-    if (end - i >= 8 && memcmp(t + i, "https://", 8) == 0)
-        k = i + 8;
-    else if (end - i >= 7 && memcmp(t + i, "http://", 7) == 0)
-        k = i + 7;
+    if (end - colon < 4 || t[colon + 1] != '/' || t[colon + 2] != '/')
+        return 0;
+    size_t i;
+    if (colon >= pstart + 5 && memcmp(t + colon - 5, "https", 5) == 0)
+        i = colon - 5;
+    else if (colon >= pstart + 4 && memcmp(t + colon - 4, "http", 4) == 0)
+        i = colon - 4;
     else
         return 0;
     if (i > pstart && (is_alnum_ascii(t[i - 1]) || t[i - 1] == '/'))
         return 0;
+    size_t k = colon + 3;
     size_t open_paren = 0, close_paren = 0;
     while (k < end && t[k] > ' ' && t[k] < 0x80 && t[k] != '<' &&
            t[k] != '>' && t[k] != '"' && t[k] != '`') {
@@ -759,7 +785,7 @@ static size_t bare_url(const unsigned char *t, size_t i, size_t end,
         k++;
     }
     /* Trailing punctuation belongs to the sentence, not the URL. */
-    while (k > i) {
+    while (k > colon + 3) {
         unsigned char c = t[k - 1];
         if (c == '.' || c == ',' || c == ':' || c == ';' || c == '!' ||
             c == '?' || c == '\'' || c == '*' || c == '_') {
@@ -771,7 +797,10 @@ static size_t bare_url(const unsigned char *t, size_t i, size_t end,
             break;
         }
     }
-    return k > i + 8 ? k : 0;
+    if (k <= colon + 3)
+        return 0;
+    *from = i;
+    return k;
 }
 
 /* <scheme:...> or <user@host> autolinks, and HTML open/close tags.
@@ -949,8 +978,8 @@ static void md_inline(builder *b, size_t start, size_t end)
     size_t i = start;
     while (i < end) {
         unsigned char c = t[i];
-        if ((unsigned char)p[i] == ' ' && c != ' ') {
-            i++; /* already blanked (block markup, comment) */
+        if (!(byte_class[c] & B_INLINE) || p[i] == ' ') {
+            i++; /* ordinary text, or already blanked (block markup) */
             continue;
         }
         if (c == '\\' && i + 1 < end) {
@@ -1008,10 +1037,10 @@ static void md_inline(builder *b, size_t start, size_t end)
             i++;
             continue;
         }
-        if (c == 'h') {
-            size_t e = bare_url(t, i, end, start);
+        if (c == ':') {
+            size_t from, e = bare_url(t, i, end, start, &from);
             if (e) {
-                blank(p, i, e);
+                blank(p, from, e);
                 i = e;
                 continue;
             }
@@ -1103,13 +1132,13 @@ static void plain_inline(builder *b, size_t start, size_t end)
 {
     const unsigned char *t = b->t;
     for (size_t i = start; i < end;) {
-        const unsigned char *q = memchr(t + i, 'h', end - i);
+        const unsigned char *q = memchr(t + i, ':', end - i);
         if (!q)
             break;
         i = (size_t)(q - t);
-        size_t e = bare_url(t, i, end, start);
+        size_t from, e = bare_url(t, i, end, start, &from);
         if (e) {
-            blank(b->p, i, e);
+            blank(b->p, from, e);
             i = e;
         } else {
             i++;
@@ -1256,98 +1285,91 @@ static int span_cmp(const void *a, const void *b)
 
 #define NO_POS SIZE_MAX
 
-/* Pairs quotation marks in one paragraph and leaves the union of quoted
- * intervals, sorted, in b->quotes. An opener with no closer in the
- * paragraph (a multi-paragraph quote, a typo) yields nothing, so it can
- * never stop a sentence from being split. '’' and a straight "'" inside a
- * word are apostrophes; a "'" or '‘' before a digit is an elided year. */
-static void pair_quotes(builder *b, size_t s, size_t e)
+/* Quotation pairing state for one paragraph. */
+typedef struct qstate {
+    size_t dbl, sgl, gui; /* open mark positions, NO_POS when none */
+} qstate;
+
+/* Pairs the quotation mark at p[i], if there is one, recording each
+ * closed pair in b->quotes; returns the mark's length, or 0. An opener with
+ * no closer in the paragraph (a multi-paragraph quote, a typo) yields
+ * nothing, so it can never stop a sentence from being split. '’' and a
+ * straight "'" inside a word are apostrophes; a "'" before a digit is an
+ * elided year ('98). */
+static size_t quote_step(builder *b, qstate *qs, size_t s, size_t e,
+                         size_t i)
 {
     const unsigned char *p = (const unsigned char *)b->p;
     size_t n = b->n;
-    size_t dbl = NO_POS, sgl = NO_POS, gui = NO_POS;
-    b->n_quotes = 0;
-    for (size_t i = s; i < e;) {
-        unsigned char c = p[i];
-        if (c != '"' && c != '\'' && c != 0xC2 && c != 0xE2) {
-            i++;
-            continue;
+    size_t len;
+    int q = quote_at(p, n, i, &len);
+    if (q == Q_NONE)
+        return 0;
+    uint32_t before = i > s ? decode_before(p, n, i) : ' ';
+    size_t al;
+    uint32_t after = i + len < e ? decode_at(p, n, i + len, &al) : ' ';
+    bool b_open = is_ws_cp(before) || before == '(' || before == '[' ||
+                  before == 0x2014 || before == 0x2013 ||
+                  before == 0x201C || before == '"';
+    bool a_word = !is_ws_cp(after) && !is_punct_cp(after);
+    switch (q) {
+    case Q_DOUBLE_OPEN:
+        qs->dbl = i;
+        break;
+    case Q_DOUBLE_CLOSE:
+    case Q_DOUBLE_STRAIGHT:
+        /* A straight mark after a space and before a word opens, even
+           when one is open already (that one went unclosed). */
+        if (qs->dbl != NO_POS &&
+            (q == Q_DOUBLE_CLOSE || !(b_open && a_word))) {
+            add_quote(b, qs->dbl, i + len);
+            if (qs->sgl != NO_POS && qs->sgl > qs->dbl)
+                qs->sgl = NO_POS;
+            qs->dbl = NO_POS;
+        } else if (q == Q_DOUBLE_STRAIGHT) {
+            qs->dbl = i;
         }
-        size_t len;
-        int q = quote_at(p, n, i, &len);
-        if (q == Q_NONE) {
-            i++;
-            continue;
+        break;
+    case Q_GUILL_OPEN:
+        qs->gui = i;
+        break;
+    case Q_GUILL_CLOSE:
+        if (qs->gui != NO_POS)
+            add_quote(b, qs->gui, i + len);
+        qs->gui = NO_POS;
+        break;
+    default: /* single marks */
+        if (qs->sgl != NO_POS && q != Q_SINGLE_OPEN && !is_ws_cp(before) &&
+            !a_word) {
+            add_quote(b, qs->sgl, i + len);
+            qs->sgl = NO_POS;
+        } else if (q != Q_SINGLE_CLOSE && b_open &&
+                   (a_word || after == 0x2026) &&
+                   !(after < 0x80 && is_digit((unsigned char)after))) {
+            qs->sgl = i;
         }
-        uint32_t before = i > s ? decode_before(p, n, i) : ' ';
-        size_t al;
-        uint32_t after = i + len < e ? decode_at(p, n, i + len, &al) : ' ';
-        bool b_open = is_ws_cp(before) || before == '(' || before == '[' ||
-                      before == 0x2014 || before == 0x2013 ||
-                      before == 0x201C || before == '"';
-        bool a_space = is_ws_cp(after);
-        bool a_word = !a_space && !is_punct_cp(after);
-        bool a_letter = a_word || after == 0x2026;
-        switch (q) {
-        case Q_DOUBLE_OPEN:
-            dbl = i;
-            break;
-        case Q_DOUBLE_CLOSE:
-            if (dbl != NO_POS) {
-                add_quote(b, dbl, i + len);
-                if (sgl != NO_POS && sgl > dbl)
-                    sgl = NO_POS;
-                dbl = NO_POS;
-            }
-            break;
-        case Q_DOUBLE_STRAIGHT:
-            if (dbl != NO_POS && !(b_open && a_word)) {
-                add_quote(b, dbl, i + len);
-                if (sgl != NO_POS && sgl > dbl)
-                    sgl = NO_POS;
-                dbl = NO_POS;
-            } else {
-                dbl = i; /* opens (again: an earlier one went unclosed) */
-            }
-            break;
-        case Q_GUILL_OPEN:
-            gui = i;
-            break;
-        case Q_GUILL_CLOSE:
-            if (gui != NO_POS)
-                add_quote(b, gui, i + len);
-            gui = NO_POS;
-            break;
-        case Q_SINGLE_OPEN:
-        case Q_SINGLE_STRAIGHT:
-        case Q_SINGLE_CLOSE:
-            if (sgl != NO_POS && q != Q_SINGLE_OPEN && !is_ws_cp(before) &&
-                !a_word) {
-                add_quote(b, sgl, i + len);
-                sgl = NO_POS;
-            } else if (q != Q_SINGLE_CLOSE && b_open && a_letter &&
-                       !(after < 0x80 && is_digit((unsigned char)after))) {
-                sgl = i;
-            }
-            break;
-        default:
-            break;
-        }
-        i += len;
+        break;
     }
-    if (b->n_quotes > 1) {
-        qsort(b->quotes, b->n_quotes, sizeof *b->quotes, span_cmp);
-        size_t out = 0;
-        for (size_t k = 1; k < b->n_quotes; k++) {
-            if (b->quotes[k].start < b->quotes[out].end) {
-                if (b->quotes[k].end > b->quotes[out].end)
-                    b->quotes[out].end = b->quotes[k].end;
-            } else {
-                b->quotes[++out] = b->quotes[k];
-            }
+    return len;
+}
+
+/* Leaves the union of the recorded quoted intervals, sorted, in
+ * b->quotes (a single quotation nested in a double one closes first). */
+static void merge_quotes(builder *b)
+{
+    if (b->n_quotes < 2)
+        return;
+    qsort(b->quotes, b->n_quotes, sizeof *b->quotes, span_cmp);
+    size_t out = 0;
+    for (size_t k = 1; k < b->n_quotes; k++) {
+        if (b->quotes[k].start < b->quotes[out].end) {
+            if (b->quotes[k].end > b->quotes[out].end)
+                b->quotes[out].end = b->quotes[k].end;
+        } else {
+            b->quotes[++out] = b->quotes[k];
         }
-        b->n_quotes = out + 1;
     }
+    b->n_quotes = out + 1;
 }
 
 /* ---- sentences --------------------------------------------------------- */
@@ -1390,9 +1412,14 @@ static const char *const openers[] = {
 static bool word_in(const unsigned char *w, size_t len,
                     const char *const *list, size_t count)
 {
-    for (size_t k = 0; k < count; k++)
-        if (strlen(list[k]) == len && memcmp(list[k], w, len) == 0)
+    for (size_t k = 0; k < count; k++) {
+        const char *l = list[k];
+        size_t j = 0;
+        while (j < len && l[j] && (unsigned char)l[j] == w[j])
+            j++;
+        if (j == len && l[j] == '\0')
             return true;
+    }
     return false;
 }
 
@@ -1463,6 +1490,10 @@ static size_t terminator_at(const unsigned char *p, size_t n, size_t i)
     return 0;
 }
 
+/* One pass over the paragraph pairs quotation marks and collects
+ * candidate breaks (terminator, closing marks, whitespace, a capital);
+ * candidates inside a quotation that closes later are then dropped, which
+ * needs the whole paragraph's pairs first. */
 static void split_sentences(builder *b, size_t para)
 {
     const unsigned char *p = (const unsigned char *)b->p;
@@ -1470,17 +1501,24 @@ static void split_sentences(builder *b, size_t para)
     cd_para *pa = &b->doc->paras[para];
     size_t s = pa->start, e = pa->end;
     pa->sent_first = b->doc->n_sents;
-
-    pair_quotes(b, s, e);
-    size_t qi = 0;
+    b->n_quotes = 0;
+    b->n_cands = 0;
+    qstate qs = {NO_POS, NO_POS, NO_POS};
 
     for (size_t i = s; i < e;) {
-        unsigned char c = p[i];
-        if (c != '.' && c != '?' && c != '!' && c != 0xE2) {
+        unsigned char cls = byte_class[p[i]] & (B_SENT | B_QUOTE);
+        if (!cls) {
             i++;
             continue;
         }
-        size_t tl = terminator_at(p, n, i);
+        if (cls & B_QUOTE) {
+            size_t ql = quote_step(b, &qs, s, e, i);
+            if (ql) {
+                i += ql;
+                continue;
+            }
+        }
+        size_t tl = (cls & B_SENT) ? terminator_at(p, n, i) : 0;
         if (!tl) {
             i++;
             continue;
@@ -1490,35 +1528,41 @@ static void split_sentences(builder *b, size_t para)
             j += tl;
             terms++;
         }
+        /* Closing marks stay with the sentence; they are scanned again
+           from j so that quote pairing sees them. */
         size_t k = j, cl;
         while (k < e && (cl = closer_at(p, n, k)) != 0)
             k += cl;
-        if (k >= e)
-            break; /* the paragraph ends here */
-        if (!is_ws(p[k])) {
-            i = k; /* "3.5", "U.S.-led", "?!)" mid-word */
-            continue;
-        }
         size_t m = k;
         while (m < e && is_ws(p[m]))
             m++;
-        if (m >= e)
-            break;
-        bool split = sentence_start(p, n, m);
+        if (m > k && m < e && sentence_start(p, n, m) &&
+            !(terms == 1 && p[i] == '.' && abbreviation(p, s, i, m, e))) {
+            if (grow((void **)&b->cands, &b->cand_cap, b->n_cands + 1,
+                     sizeof *b->cands)) {
+                b->oom = true;
+                return;
+            }
+            b->cands[b->n_cands].term = i;
+            b->cands[b->n_cands].end = k;
+            b->cands[b->n_cands].next = m;
+            b->n_cands++;
+        }
+        i = j;
+    }
+
+    merge_quotes(b);
+    size_t qi = 0;
+    for (size_t c = 0; c < b->n_cands; c++) {
+        const cand *cd = &b->cands[c];
+        while (qi < b->n_quotes && b->quotes[qi].end <= cd->end)
+            qi++;
         /* Inside a quotation that closes later in the paragraph: the
            quotation and its attribution stay one sentence. */
-        while (qi < b->n_quotes && b->quotes[qi].end <= k)
-            qi++;
-        if (split && qi < b->n_quotes && b->quotes[qi].start < i)
-            split = false;
-        if (split && terms == 1 && p[i] == '.' &&
-            abbreviation(p, s, i, m, e))
-            split = false;
-        if (split) {
-            add_sent(b, s, k, para);
-            s = m;
-        }
-        i = m;
+        if (qi < b->n_quotes && b->quotes[qi].start < cd->term)
+            continue;
+        add_sent(b, s, cd->end, para);
+        s = cd->next;
     }
     if (s < e)
         add_sent(b, s, e, para);
@@ -1574,6 +1618,7 @@ int cd_doc_init(cd_doc *doc, const char *text, size_t len, bool markdown)
         split_sentences(&b, k);
 
     free(b.quotes);
+    free(b.cands);
     if (b.oom) {
         cd_doc_destroy(doc);
         return -1;
