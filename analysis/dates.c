@@ -105,7 +105,13 @@ static const cd_word_val cd_ago_units[] = {
 static const char *const cd_weekday_prefix_traps[] = {
     "good", "black", "cyber", "super", "ash", "palm", "easter", "holy",
     "maundy", "bloody", "blue", "shrove", "fat", "whit", "giving", "every",
-    "each", "a", "any", "some", "most",
+    "each", "most",
+};
+
+/* Words before a weekday that make it generic unless it modifies a noun:
+ * "on a Friday" but "a Friday news conference". */
+static const char *const cd_weekday_generic_prefixes[] = {
+    "a", "an", "any", "some", "one",
 };
 
 /* Capitalised words after a weekday that make it a title: "Sunday Times",
@@ -789,6 +795,28 @@ static int cd_tense_of(const cd_ctx *cx, size_t k)
     return tense;
 }
 
+/* Subordinators that open a time clause. */
+static const char *const cd_subordinators[] = {
+    "when", "once", "after", "before", "until", "as",
+};
+
+/* The index of a subordinator at most three words before token j (its
+ * subject in between: "when they opened", "once the market closed"), or
+ * SIZE_MAX. */
+static size_t cd_subordinator_before(const cd_ctx *cx, size_t j)
+{
+    const cd_tok *v = cx->toks.v;
+    for (size_t d = 1; d <= 4 && d <= j; d++) {
+        const cd_tok *t = &v[j - d];
+        if (t->sent != v[j].sent || t->kind != CD_TOK_WORD)
+            return SIZE_MAX;
+        if (cd_in_list(cd_subordinators, CD_COUNT(cd_subordinators),
+                       cd_tok_text(cx, t), cd_tok_len(t)))
+            return j - d;
+    }
+    return SIZE_MAX;
+}
+
 /* Tense of the clause around the weekday tokens [k0, k1]: the nearest cue
  * before it within the clause, else the nearest after it; dflt when the
  * clause has none. */
@@ -796,15 +824,28 @@ static int cd_clause_tense(const cd_ctx *cx, size_t k0, size_t k1, int dflt)
 {
     const cd_tok *v = cx->toks.v;
     unsigned int sent = v[k0].sent;
+    int sub_past = CD_TENSE_NONE;
     for (size_t j = k0; j-- > 0;) {
         if (v[j].sent != sent)
             break;
         if (v[j].kind == CD_TOK_PUNCT && v[j].punct == CD_P_CLAUSE)
             break;
         int t = cd_tense_of(cx, j);
-        if (t == CD_TENSE_PAST || t == CD_TENSE_FUTURE)
+        if (t == CD_TENSE_FUTURE)
             return t;
+        if (t == CD_TENSE_PAST) {
+            /* "would be infused when they opened on Friday": a past verb
+               in a when/once/after clause takes the main clause's tense;
+               keep looking for a future cue before the subordinator. */
+            size_t sub = cd_subordinator_before(cx, j);
+            if (sub == SIZE_MAX)
+                return t;
+            sub_past = t;
+            j = sub;
+        }
     }
+    if (sub_past != CD_TENSE_NONE)
+        return sub_past;
     size_t j = k1 + 1;
     /* an introductory "On Saturday, ..." keeps its comma */
     if (j < cx->toks.n && v[j].sent == sent && v[j].kind == CD_TOK_PUNCT &&
@@ -821,6 +862,28 @@ static int cd_clause_tense(const cd_ctx *cx, size_t k0, size_t k1, int dflt)
             return t;
     }
     return dflt;
+}
+
+/* Tense of "until <weekday>" (token k): past only with a past auxiliary
+ * in the clause before it; -ed forms there are usually adjectives
+ * ("markets closed until Friday"). */
+static const char *const cd_past_auxiliaries[] = {
+    "was", "were", "had", "did", "wasn't", "weren't", "hadn't", "didn't",
+};
+
+static int cd_until_tense(const cd_ctx *cx, size_t k)
+{
+    const cd_tok *v = cx->toks.v;
+    for (size_t j = k; j-- > 0;) {
+        if (v[j].sent != v[k].sent ||
+            (v[j].kind == CD_TOK_PUNCT && v[j].punct == CD_P_CLAUSE))
+            break;
+        if (v[j].kind == CD_TOK_WORD &&
+            cd_in_list(cd_past_auxiliaries, CD_COUNT(cd_past_auxiliaries),
+                       cd_tok_text(cx, &v[j]), cd_tok_len(&v[j])))
+            return CD_TENSE_PAST;
+    }
+    return CD_TENSE_FUTURE;
 }
 
 /* Days from the publication date to the weekday wd: mod selects last/next,
@@ -927,6 +990,51 @@ static bool cd_day_word_is_title(const cd_ctx *cx, size_t k)
     return true;
 }
 
+/* "the last week of March", "the last Friday of the month", "the last
+ * year of his life": the modifier (token m) and noun (token u) name a part
+ * of another period, not a date relative to publication. "of" must be
+ * followed by a month, "the" or a number, or, after "the", by a possessive
+ * determiner. "announcement last week of Russia's withdrawal" and "a profit
+ * for the last year of US$2.7 billion" stay relative. */
+static const char *const cd_part_of_determiners[] = {
+    "his", "her", "its", "their", "our", "my", "your", "this", "that",
+};
+
+static bool cd_names_part_of(const cd_ctx *cx, size_t m, size_t u)
+{
+    const cd_tok *v = cx->toks.v;
+    if (u + 2 >= cx->toks.n || !cd_tok_is(cx, &v[u + 1], "of") ||
+        v[u + 1].sent != v[u].sent || v[u + 2].sent != v[u].sent)
+        return false;
+    const cd_tok *w = &v[u + 2];
+    if (w->kind == CD_TOK_NUM || cd_tok_is(cx, w, "the") ||
+        cd_dw_month(cd_tok_text(cx, w), cd_tok_len(w), NULL) != 0)
+        return true;
+    return m > 0 && cd_tok_is(cx, &v[m - 1], "the") &&
+           v[m - 1].sent == v[m].sent &&
+           cd_in_list(cd_part_of_determiners,
+                      CD_COUNT(cd_part_of_determiners), cd_tok_text(cx, w),
+                      cd_tok_len(w));
+}
+
+/* "a Friday", "any Monday": a generic day, unless the weekday modifies a
+ * noun ("a Wednesday media event", "a Friday news conference"). */
+static const char *const cd_generic_followers[] = {
+    "night", "morning", "afternoon", "evening", "in", "of", "and", "or",
+    "when", "that", "which", "who", "to", "at", "on", "for", "with", "as",
+    "like", "but", "is", "was", "would", "will", "the", "a", "before",
+    "after",
+};
+
+static bool cd_weekday_is_generic(const cd_ctx *cx, size_t k)
+{
+    const cd_tok *nx = cd_next_word(cx, k);
+    if (!nx || !(cd_tok_text(cx, nx)[0] >= 'a' && cd_tok_text(cx, nx)[0] <= 'z'))
+        return true;
+    return cd_in_list(cd_generic_followers, CD_COUNT(cd_generic_followers),
+                      cd_tok_text(cx, nx), cd_tok_len(nx));
+}
+
 /* Handles the word at token k; returns the next token index to look at. */
 static size_t cd_relative_at(cd_ctx *cx, size_t k)
 {
@@ -951,6 +1059,11 @@ static size_t cd_relative_at(cd_ctx *cx, size_t k)
                              CD_COUNT(cd_weekday_prefix_traps),
                              cd_tok_text(cx, pv), cd_tok_len(pv)))
             return k + 1;
+        if (pv && cd_in_list(cd_weekday_generic_prefixes,
+                             CD_COUNT(cd_weekday_generic_prefixes),
+                             cd_tok_text(cx, pv), cd_tok_len(pv)) &&
+            cd_weekday_is_generic(cx, k))
+            return k + 1;
         if (bn == n && nx && cd_weekday_is_title(cx, k + 1))
             return k + 1;
         int mod = 0;
@@ -960,8 +1073,7 @@ static size_t cd_relative_at(cd_ctx *cx, size_t k)
                            cd_tok_text(cx, pv), cd_tok_len(pv))
                : NULL;
         if (m) {
-            /* "the last Friday of the month": an ordinal, not a date */
-            if (nx && cd_tok_is(cx, nx, "of"))
+            if (cd_names_part_of(cx, k - 1, k))
                 return k + 1;
             mod = m->value;
             start = pv->s;
@@ -982,6 +1094,12 @@ static size_t cd_relative_at(cd_ctx *cx, size_t k)
             if (mod == CD_MOD_THIS) {
                 tense = cd_clause_tense(cx, k0, k, CD_TENSE_FUTURE);
                 mod = 0;
+            } else if (pv && (cd_tok_is(cx, pv, "until") ||
+                              cd_tok_is(cx, pv, "till"))) {
+                /* "closed until Friday": a state that runs on from now,
+                   unless a past auxiliary puts the clause in the past
+                   ("was closed until Friday"). */
+                tense = cd_until_tense(cx, k);
             } else {
                 tense = cd_clause_tense(cx, k0, k, CD_TENSE_PAST);
             }
@@ -1044,9 +1162,7 @@ static size_t cd_relative_at(cd_ctx *cx, size_t k)
                 u = &cd_period_units[i];
         if (!u)
             return k + 1;
-        /* "the last week of March": a part of a named period */
-        if (j + 1 < cx->toks.n && cd_tok_is(cx, &v[j + 1], "of") &&
-            v[j + 1].sent == t->sent)
+        if (cd_names_part_of(cx, k, j))
             return j + 1;
         long off = CD_NOT_A_DAY;
         if (mod == CD_MOD_THIS && !early)
@@ -1237,6 +1353,34 @@ static size_t cd_numeric_at(cd_ctx *cx, size_t i, size_t a, size_t b)
     return end;
 }
 
+/* Words that may come capitalised before a two-digit year at the start
+ * of a sentence or in a headline without making it a name. */
+static const char *const cd_year_prepositions[] = {
+    "in", "since", "of", "by", "from", "until", "to", "circa", "before",
+    "after", "during", "summer", "spring", "autumn", "fall", "winter",
+    "class",
+};
+
+/* Is the word just before p[i] (one space between) capitalised and not a
+ * preposition? Then "’11" belongs to a name ("iLife '11"). */
+static bool cd_name_before(const cd_ctx *cx, size_t i, size_t a)
+{
+    const char *p = cx->p;
+    if (i == a || p[i - 1] != ' ')
+        return false;
+    size_t e = i - 1, s = e;
+    while (s > a && (cd_is_alnum((unsigned char)p[s - 1])))
+        s--;
+    if (s == e)
+        return false;
+    bool has_upper = false;
+    for (size_t j = s; j < e; j++)
+        has_upper |= (p[j] >= 'A' && p[j] <= 'Z');
+    return has_upper &&
+           !cd_in_list(cd_year_prepositions, CD_COUNT(cd_year_prepositions),
+                       p + s, e - s);
+}
+
 /* '98, ’98, ‘98 (not '90s, not 5'11", not a quoted '12 Angry Men'). */
 static size_t cd_apostrophe_year_at(cd_ctx *cx, size_t i, size_t w, size_t a,
                                     size_t b)
@@ -1256,6 +1400,8 @@ static size_t cd_apostrophe_year_at(cd_ctx *cx, size_t i, size_t w, size_t a,
         unsigned char c = (unsigned char)p[i - 1];
         if (cd_is_alnum(c))
             return end; /* 5'11 */
+        if (cd_name_before(cx, i, a))
+            return end; /* iLife '11, Euro '96, Woodstock '69: a name */
     }
     /* A closing single quote later in the sentence makes this an opening
        quotation mark: '12 Angry Men'. */
