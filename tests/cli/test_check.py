@@ -77,7 +77,7 @@ class Check(unittest.TestCase):
         self.assertTrue(lines[0].startswith(f"{path}:1:25: information: "), lines[0])
         self.assertTrue(lines[0].endswith("[date-relative]"))
         self.assertEqual(lines[1], "  “Hi” 🔴 said it happened yesterday.")
-        self.assertEqual(lines[2], "  " + " " * 24 + "^~~~~~~~")
+        self.assertEqual(lines[2], "  " + " " * 24 + "^~~~~~~~~")
         self.assertNotIn("\033[", out)
 
     def test_no_publication_date_is_said(self):
