@@ -1089,8 +1089,18 @@ static void md_inline(builder *b, size_t start, size_t end)
                 can_open = left && (!right || is_punct_cp(before));
                 can_close = right && (!left || is_punct_cp(after));
             } else {
-                can_open = left;
-                can_close = right;
+                /* Between two letters or digits ("2*3*4", "f*ck") an
+                   asterisk is left as written: CommonMark would make it
+                   emphasis, but in news copy it is almost always literal,
+                   and a wrongly blanked character costs more than a
+                   stray one. */
+                uint32_t before = i > 0 ? decode_before(t, n, i) : ' ';
+                size_t len;
+                uint32_t after = k < n ? decode_at(t, n, k, &len) : ' ';
+                bool inword = !is_ws_cp(before) && !is_punct_cp(before) &&
+                              !is_ws_cp(after) && !is_punct_cp(after);
+                can_open = left && !inword;
+                can_close = right && !inword;
             }
             size_t pos = i, len = run;
             if (can_close) {
