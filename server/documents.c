@@ -204,17 +204,20 @@ static cd_job *job_new(cd_document *doc)
  * as stdin) gets every answer in order. */
 void cd_documents_flush_pulls(cd_server *srv)
 {
-    for (cd_pull *p = srv->pulls; p; p = p->next) {
-        for (cd_document *d = srv->docs; d; d = d->next) {
-            if (cd_document_fresh(d) || (p->uri && strcmp(p->uri, d->uri) != 0))
-                continue;
-            cd_job *job = job_new(d);
-            if (!job)
-                continue;
-            work_cb(&job->req);
-            store_results(srv, d, job, 0);
-            job_free(job);
-        }
+    /* Outer loop over documents: storing results answers (and frees)
+       pulls, so the pull list is only read before each store. */
+    for (cd_document *d = srv->docs; d; d = d->next) {
+        bool wanted = false;
+        for (cd_pull *p = srv->pulls; p && !wanted; p = p->next)
+            wanted = !p->uri || strcmp(p->uri, d->uri) == 0;
+        if (!wanted || cd_document_fresh(d))
+            continue;
+        cd_job *job = job_new(d);
+        if (!job)
+            continue;
+        work_cb(&job->req);
+        store_results(srv, d, job, 0);
+        job_free(job);
     }
     answer_pulls(srv);
 }
