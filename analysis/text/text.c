@@ -558,6 +558,7 @@ static void md_blocks(builder *b, size_t body)
                 ok = false; /* "```a``` b" is inline code, not a fence */
             if (ok) {
                 md_close(b, &st);
+                st.in_list = false;
                 st.in_fence = true;
                 st.fence_ch = fc;
                 st.fence_len = k - first;
@@ -568,20 +569,21 @@ static void md_blocks(builder *b, size_t body)
             }
         }
 
+        /* Indented code: only after a boundary and outside lists, where
+           an indented line continues the item instead. */
+        if (ind >= 4 && first < ce && !st.para_open && st.prev_blank &&
+            !st.in_list) {
+            blank(p, ls, le);
+            ls = next;
+            continue;
+        }
+
         line_comments(b, first, le, &st.in_comment);
 
         if (first >= ce || prose_blank(b, first, le)) {
             /* A blank line, or one holding only a comment: a boundary. */
             md_close(b, &st);
             st.prev_blank = true;
-            ls = next;
-            continue;
-        }
-
-        /* Indented code: only after a boundary and outside lists, where
-           an indented line continues the item instead. */
-        if (ind >= 4 && !st.para_open && st.prev_blank && !st.in_list) {
-            blank(p, ls, le);
             ls = next;
             continue;
         }
@@ -605,6 +607,7 @@ static void md_blocks(builder *b, size_t body)
                 md_close(b, &st);
                 blank(p, first, ce);
                 st.prev_blank = true;
+                st.in_list = false;
                 ls = next;
                 continue;
             }
@@ -615,6 +618,7 @@ static void md_blocks(builder *b, size_t body)
                     k++;
                 if (k - first <= 6 && (k == ce || t[k] == ' ' || t[k] == '\t')) {
                     md_close(b, &st);
+                    st.in_list = false;
                     blank(p, first, k);
                     size_t cs = k;
                     while (cs < ce && is_ws(t[cs]))
@@ -725,20 +729,39 @@ static void plain_blocks(builder *b, size_t body)
     /* Pass 2: paragraphs. Blank lines separate them when the text has any;
        otherwise (one paragraph per line, as wire copy pasted from the web
        often comes) every line is a paragraph. A line of only markup
-       (a comment) is a boundary either way. */
-    bool open = false;
-    size_t ps = 0, pe = 0;
+       (a comment) is a boundary either way. A block whose lines (other
+       than its last) run past WRAP_MAX bytes was not hard-wrapped: it is
+       a run of one-line paragraphs under a headline and a blank line, so
+       each of its lines is a paragraph too. */
+    enum { WRAP_MAX = 120 };
     for (size_t ls = body; ls < n;) {
         size_t le = line_end(t, n, ls);
         if (prose_blank(b, ls, le)) {
-            if (open)
-                add_para(b, ps, pe, false);
-            open = false;
-        } else {
+            ls = le + 1;
+            continue;
+        }
+        /* The block: lines up to the next blank one. */
+        bool per_line = !has_blank;
+        size_t bs = ls, be = le;
+        for (size_t l2 = ls; l2 < n;) {
+            size_t e2 = line_end(t, n, l2);
+            if (prose_blank(b, l2, e2))
+                break;
+            if (l2 != ls && be - bs > WRAP_MAX)
+                per_line = true; /* the previous line was long */
+            bs = l2;
+            be = e2;
+            l2 = e2 + 1;
+        }
+        size_t block_end = be;
+        bool open = false;
+        size_t ps = 0, pe = 0;
+        for (size_t l2 = ls; l2 <= block_end && l2 < n;) {
+            size_t e2 = line_end(t, n, l2);
             size_t first;
-            indent_of(t, ls, le, &first);
-            size_t ce = trim_end(t, first, le);
-            if (open && has_blank) {
+            indent_of(t, l2, e2, &first);
+            size_t ce = trim_end(t, first, e2);
+            if (open && !per_line) {
                 pe = ce;
             } else {
                 if (open)
@@ -747,11 +770,12 @@ static void plain_blocks(builder *b, size_t body)
                 ps = first;
                 pe = ce;
             }
+            l2 = e2 + 1;
         }
-        ls = le + 1;
+        if (open)
+            add_para(b, ps, pe, false);
+        ls = block_end + 1;
     }
-    if (open)
-        add_para(b, ps, pe, false);
 }
 
 /* ---- inline markup (Markdown) ------------------------------------------ */

@@ -146,6 +146,36 @@ static void wikinews_layout_headline_dateline_body(void **state)
     cd_doc_destroy(&d);
 }
 
+/* A headline, a blank line, then wire copy with one paragraph per line:
+ * the long lines were never hard-wrapped, so each is a paragraph. A block
+ * of short lines is wrapped prose and stays one paragraph. */
+static void long_lines_under_a_headline_stay_separate(void **state)
+{
+    (void)state;
+    const char *t =
+        "Kerry heads to Moscow\n"
+        "\n"
+        "Secretary of State John Kerry is heading to Moscow for talks on "
+        "Ukraine and Syria as the attacks in Brussels underscored the urgency.\n"
+        "More From This Section\n"
+        "His visit was arranged following Putin's surprise announcement last "
+        "week of Russia's partial military withdrawal from Syria.\n"
+        "\n"
+        "The mayor said the plan, which passed\n"
+        "5-2, would take effect in July.\n";
+    cd_doc d;
+    init(&d, t, false);
+    assert_int_equal(d.n_paras, 5);
+    assert_true(d.paras[0].heading);
+    assert_false(d.paras[1].heading);
+    assert_true(d.paras[2].heading);
+    assert_string_equal(para(&d, 2), "More From This Section");
+    assert_string_equal(para(&d, 4),
+                        "The mayor said the plan, which passed 5-2, would take "
+                        "effect in July.");
+    cd_doc_destroy(&d);
+}
+
 static void plain_text_comments_and_suppression_lines(void **state)
 {
     (void)state;
@@ -266,6 +296,15 @@ static void code_is_not_prose(void **state)
     assert_null(strstr(d.prose, "yesterday"));
     assert_null(strstr(d.prose, "3/4/16"));
     assert_null(strstr(d.prose, "Kerry"));
+    cd_doc_destroy(&d);
+
+    /* After a list, an indented line continues the item (not code); after
+       a heading ends the list, it is code again. */
+    init(&d, "- Item one\n\n    more of item one\n\n# Notes\n\n"
+             "    x = 3/4/16\n", true);
+    assert_int_equal(d.n_paras, 3);
+    assert_string_equal(para(&d, 1), "more of item one");
+    assert_null(strstr(d.prose, "3/4/16"));
     cd_doc_destroy(&d);
 }
 
@@ -553,6 +592,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(wire_copy_one_paragraph_per_line),
         cmocka_unit_test(wikinews_layout_headline_dateline_body),
+        cmocka_unit_test(long_lines_under_a_headline_stay_separate),
         cmocka_unit_test(plain_text_comments_and_suppression_lines),
         cmocka_unit_test(crlf_line_endings),
         cmocka_unit_test(empty_and_blank_documents),
