@@ -6,7 +6,7 @@
  * looked up in the small tables below. Tense detection for a bare weekday
  * only looks at the tokens of its own sentence, so the whole run is linear
  * in the size of the text. */
-#include <ctype.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -223,12 +223,17 @@ static bool cd_is_alnum(unsigned char c)
     return cd_is_alpha(c) || cd_is_digit(c);
 }
 
+static int cd_lower(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
 /* Case-insensitive equality of s[0..n) with a lower-case word. */
 static bool cd_eq_lower(const char *s, size_t n, const char *word)
 {
     size_t i = 0;
     for (; i < n && word[i]; i++)
-        if (tolower((unsigned char)s[i]) != (unsigned char)word[i])
+        if (cd_lower((unsigned char)s[i]) != (unsigned char)word[i])
             return false;
     return i == n && word[i] == '\0';
 }
@@ -238,8 +243,11 @@ static const cd_word_val *cd_lookup(const cd_word_val *tab, size_t count,
 {
     if (n == 0 || n > 16)
         return NULL;
+    /* The first letter rules out almost every entry at the cost of one
+       compare: this runs for every word of the document. */
+    int c0 = cd_lower((unsigned char)s[0]);
     for (size_t i = 0; i < count; i++)
-        if (cd_eq_lower(s, n, tab[i].word))
+        if (tab[i].word[0] == c0 && cd_eq_lower(s, n, tab[i].word))
             return &tab[i];
     return NULL;
 }
@@ -247,8 +255,11 @@ static const cd_word_val *cd_lookup(const cd_word_val *tab, size_t count,
 static bool cd_in_list(const char *const *list, size_t count, const char *s,
                        size_t n)
 {
+    if (n == 0)
+        return false;
+    int c0 = cd_lower((unsigned char)s[0]);
     for (size_t i = 0; i < count; i++)
-        if (cd_eq_lower(s, n, list[i]))
+        if (list[i][0] == c0 && cd_eq_lower(s, n, list[i]))
             return true;
     return false;
 }
@@ -1035,6 +1046,39 @@ static bool cd_weekday_is_generic(const cd_ctx *cx, size_t k)
                       cd_tok_text(cx, nx), cd_tok_len(nx));
 }
 
+/* Words that can start a date expression, by first letter and length:
+ * one bit test rules out most words of a document before any table is
+ * searched. Built once from the tables above. */
+#define CD_FILTER_MAXLEN 16
+static unsigned char cd_filter[26][CD_FILTER_MAXLEN + 1];
+static pthread_once_t cd_filter_once = PTHREAD_ONCE_INIT;
+
+static void cd_filter_add(const char *w)
+{
+    size_t n = strlen(w);
+    if (w[0] >= 'a' && w[0] <= 'z' && n <= CD_FILTER_MAXLEN)
+        cd_filter[w[0] - 'a'][n] = 1;
+}
+
+static void cd_filter_build(void)
+{
+    for (size_t i = 0; i < CD_COUNT(cd_weekdays); i++)
+        cd_filter_add(cd_weekdays[i].word);
+    for (size_t i = 0; i < CD_COUNT(cd_relative_days); i++)
+        cd_filter_add(cd_relative_days[i].word);
+    for (size_t i = 0; i < CD_COUNT(cd_modifiers); i++)
+        cd_filter_add(cd_modifiers[i].word);
+    cd_filter_add("earlier");
+    cd_filter_add("later");
+    cd_filter_add("ago");
+}
+
+static bool cd_maybe_date_word(const char *s, size_t n)
+{
+    int c = cd_lower((unsigned char)s[0]);
+    return c >= 'a' && c <= 'z' && n <= CD_FILTER_MAXLEN && cd_filter[c - 'a'][n];
+}
+
 /* Handles the word at token k; returns the next token index to look at. */
 static size_t cd_relative_at(cd_ctx *cx, size_t k)
 {
@@ -1044,6 +1088,8 @@ static size_t cd_relative_at(cd_ctx *cx, size_t k)
     size_t n = cd_tok_len(t);
     size_t bn = cd_base_len(s, n); /* without a possessive 's */
     bool abbrev = false;
+    if (!cd_maybe_date_word(s, n) && !cd_maybe_date_word(s, bn))
+        return k + 1;
 
     /* Weekdays. */
     int wd = cd_dw_weekday(s, bn, &abbrev);
@@ -1423,40 +1469,38 @@ static size_t cd_apostrophe_year_at(cd_ctx *cx, size_t i, size_t w, size_t a,
     return end;
 }
 
-static void cd_scan_numbers(cd_ctx *cx, size_t a, size_t b)
+/* Numeric dates and apostrophe years, at a number token k (the tokenizer
+ * keeps 3/4/16 and 05.06.2021 in one token) or at a quote mark just before
+ * one. Returns the next token index. */
+static size_t cd_number_at(cd_ctx *cx, size_t k, size_t a, size_t b)
 {
     const char *p = cx->p;
-    size_t i = a;
-    while (i < b) {
-        unsigned char c = (unsigned char)p[i];
-        if (cd_is_digit(c)) {
-            unsigned char prev = i > a ? (unsigned char)p[i - 1] : ' ';
-            /* a digit run that continues a number or a word is no date */
-            if (cd_is_alnum(prev) || prev == '.' || prev == '/' ||
-                prev == '-' || prev == ':' || prev == ',' || prev == '$') {
-                while (i < b && (cd_is_alnum((unsigned char)p[i]) ||
-                                 p[i] == '.' || p[i] == '/' || p[i] == '-' ||
-                                 p[i] == ':' || p[i] == ','))
-                    i++;
-                continue;
-            }
-            i = cd_numeric_at(cx, i, a, b);
-            continue;
-        }
-        size_t w = 0;
-        if (c == '\'' ) {
-            w = 1;
-        } else if (c == 0xE2 && i + 2 < b && (unsigned char)p[i + 1] == 0x80 &&
-                   ((unsigned char)p[i + 2] == 0x99 ||
-                    (unsigned char)p[i + 2] == 0x98)) {
-            w = 3;
-        }
-        if (w) {
-            i = cd_apostrophe_year_at(cx, i, w, a, b);
-            continue;
-        }
-        i++;
+    const cd_tok *t = &cx->toks.v[k];
+    size_t end = t->e;
+    if (t->kind == CD_TOK_NUM) {
+        unsigned char prev = t->s > a ? (unsigned char)p[t->s - 1] : ' ';
+        /* a digit run that continues a number or a word is no date */
+        if (cd_is_alnum(prev) || prev == '.' || prev == '/' || prev == '-' ||
+            prev == ':' || prev == ',' || prev == '$')
+            return k + 1;
+        end = cd_numeric_at(cx, t->s, a, b);
+    } else {
+        size_t w = t->e - t->s;
+        bool mark = (w == 1 && p[t->s] == '\'') ||
+                    (w == 3 && (unsigned char)p[t->s] == 0xE2 &&
+                     (unsigned char)p[t->s + 1] == 0x80 &&
+                     ((unsigned char)p[t->s + 2] == 0x99 ||
+                      (unsigned char)p[t->s + 2] == 0x98));
+        if (!mark || k + 1 >= cx->toks.n ||
+            cx->toks.v[k + 1].kind != CD_TOK_NUM ||
+            cx->toks.v[k + 1].s != t->e)
+            return k + 1;
+        end = cd_apostrophe_year_at(cx, t->s, w, a, b);
     }
+    size_t n = k + 1;
+    while (n < cx->toks.n && cx->toks.v[n].s < end)
+        n++;
+    return n;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1466,6 +1510,7 @@ void cd_rule_dates(const cd_doc *doc, const cd_options *opts,
 {
     if (!doc || !opts || !out || !doc->prose)
         return;
+    pthread_once(&cd_filter_once, cd_filter_build);
     cd_ctx cx = {doc, doc->prose, opts, pub, out, {NULL, 0, 0}, 0};
     size_t si = 0;
     for (size_t pi = 0; pi < doc->n_paras; pi++) {
@@ -1477,7 +1522,6 @@ void cd_rule_dates(const cd_doc *doc, const cd_options *opts,
         if (para->end <= para->start || para->end > doc->len)
             continue;
         cx.para = pi;
-        cd_scan_numbers(&cx, para->start, para->end);
         if (cd_tokenize(doc->prose, para->start, para->end, &cx.toks))
             break;
         /* Number the tokens by sentence (doc->sents are in text order). */
@@ -1498,7 +1542,7 @@ void cd_rule_dates(const cd_doc *doc, const cd_options *opts,
             if (cx.toks.v[k].kind == CD_TOK_WORD)
                 k = cd_relative_at(&cx, k);
             else
-                k++;
+                k = cd_number_at(&cx, k, para->start, para->end);
         }
     }
     free(cx.toks.v);
