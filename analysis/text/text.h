@@ -11,10 +11,18 @@ typedef struct cd_para {
                                    trimmed of surrounding whitespace and of
                                    block markup ("# ", "> ", "- ") */
     size_t sent_first, sent_count; /* its sentences in cd_doc.sents */
-    bool heading;               /* Markdown heading, or a plain-text line
-                                   that ends with no sentence punctuation */
+    bool heading;               /* Markdown ATX/setext heading; in plain
+                                   text a single line ending with no
+                                   sentence punctuation (. ? ! : , ; … —)
+                                   of under 12 words (under 30 for the
+                                   first paragraph: a headline) */
 } cd_para;
 
+/* Sentences end at . ? ! … (plus closing quotes and brackets) before
+ * whitespace and a capital, digit or opening mark; not after titles and
+ * common abbreviations (Mr. Sen. Jan. No.), nor after initials, U.S. and
+ * the like unless a typical sentence opener follows ("...the U.S. The"),
+ * nor inside a quotation that closes later in the same paragraph. */
 typedef struct cd_sentence {
     size_t start, end;          /* bytes, half-open, trimmed */
     size_t para;                /* index into cd_doc.paras */
