@@ -58,6 +58,8 @@ class Probe(unittest.TestCase):
         bad = {k: v for k, v in summary.get("verdicts", summary).items()
                if isinstance(v, str) and v not in ("as-expected", "survived")}
         self.assertFalse(bad, summary)
+        self.assertEqual(summary["pre_initialize"], "as-expected")
+        self.assertFalse(summary["crashed_on"])
 
     def test_typing_stream_never_stale(self):
         rc, r = probe("--file", os.path.join(EX, "seed-kerry.txt"), *KERRY,
