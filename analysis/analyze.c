@@ -69,10 +69,13 @@ cd_result *cd_analyze(const char *text, size_t len, const cd_options *opts)
     r->pub = cd_pubdate_find(&doc, opts);
 
     /* Rule families, cheapest first; each polls cancellation between
-       paragraphs, and we poll between families. Quotes and names join
-       here as cd_rule_quotes / cd_rule_names. */
+       paragraphs, and we poll between families. */
     if (!cd_cancelled(opts))
         cd_rule_dates(&doc, opts, &r->pub, r);
+    if (!cd_cancelled(opts))
+        cd_rule_quotes(&doc, opts, r);
+    if (!cd_cancelled(opts))
+        cd_rule_names(&doc, opts, r);
 
     if (cd_cancelled(opts))
         r->cancelled = 1;

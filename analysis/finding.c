@@ -158,5 +158,15 @@ void cd_result_free(cd_result *r)
         free(f->evidence);
     }
     free(r->items);
+    free(r->quotes);
+    for (size_t i = 0; i < r->n_people; i++) {
+        cd_person *p = &r->people[i];
+        free(p->canonical);
+        for (size_t k = 0; k < p->n_variants; k++)
+            free(p->variants[k].spelling);
+        free(p->variants);
+        free(p->mentions);
+    }
+    free(r->people);
     free(r);
 }

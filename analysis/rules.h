@@ -17,6 +17,14 @@ cd_pubdate cd_pubdate_find(const cd_doc *doc, const cd_options *opts);
 void cd_rule_dates(const cd_doc *doc, const cd_options *opts,
                    const cd_pubdate *pub, cd_result *out);
 
+/* quote-unattributed, quote-unbalanced, quote-anonymous-source; also
+ * fills out->quotes with every recognised quotation (analysis/quotes.c). */
+void cd_rule_quotes(const cd_doc *doc, const cd_options *opts, cd_result *out);
+
+/* name-variant, name-first-reference; also fills out->people
+ * (analysis/names.c). */
+void cd_rule_names(const cd_doc *doc, const cd_options *opts, cd_result *out);
+
 /* True when the run should stop (opts->cancel set). */
 static inline bool cd_cancelled(const cd_options *opts)
 {

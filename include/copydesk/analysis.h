@@ -25,6 +25,14 @@ typedef struct cd_options {
     cd_date config_pub_date;   /* copydesk.json, lowest priority */
     cd_severity severity[CD_CODE_COUNT]; /* CD_SEV_DEFAULT = rule default */
     cd_date_order date_order;
+    /* Extra speech verbs (base forms, e.g. "quip"; inflections are
+       derived) and canonical names the newsroom knows ("Volodymyr
+       Zelensky"): a variant of one is flagged even when it appears once.
+       Borrowed; may be NULL with a count of 0. */
+    const char *const *attribution_verbs;
+    size_t n_attribution_verbs;
+    const char *const *known_names;
+    size_t n_known_names;
     /* Polled between paragraphs; when it reads non-zero the run stops and
        the result has cancelled = 1. May be NULL. */
     const volatile int *cancel;

@@ -30,6 +30,12 @@ typedef enum cd_severity {
     CD_SEV_OFF = 5
 } cd_severity;
 
+/* A byte range plus the index of what it refers to (a variant). */
+typedef struct cd_span_pair {
+    size_t start, end;
+    size_t variant;    /* index into cd_person.variants */
+} cd_span_pair;
+
 /* Where the publication date came from (SPEC §4), in priority order. */
 typedef enum cd_pub_source {
     CD_PUB_NONE = 0,
@@ -70,11 +76,55 @@ typedef struct cd_finding {
                              attribution words; owned, may be NULL */
 } cd_finding;
 
+/* How a quotation is attributed (quotes rule). */
+typedef enum cd_attr_kind {
+    CD_ATTR_NONE = 0,          /* no attribution found */
+    CD_ATTR_SENTENCE,          /* speaker + speech verb in its own sentence */
+    CD_ATTR_ACCORDING_TO,      /* "according to X" */
+    CD_ATTR_COLON,             /* "X said:" / headline "X: '...'" */
+    CD_ATTR_PREVIOUS_SENTENCE, /* previous sentence of the same paragraph */
+    CD_ATTR_CONTINUATION,      /* continues an attributed multi-paragraph quote */
+    CD_ATTR_ANONYMOUS          /* only an unnamed source ("officials said") */
+} cd_attr_kind;
+
+/* Every direct quotation the quotes rule recognised, attributed or not:
+ * hovers answer from these without a second analysis. */
+typedef struct cd_quote {
+    size_t start, end;                 /* the quotation including its marks */
+    cd_attr_kind how;
+    size_t speaker_start, speaker_end; /* the speaker words; equal when none */
+    size_t words_start, words_end;     /* the attributing words ("said",
+                                          "according to"); equal when none */
+} cd_quote;
+
+/* One spelling of a person's name and where it is used. */
+typedef struct cd_name_variant {
+    char *spelling;                    /* owned, as written (surname form) */
+    size_t count;                      /* mentions with this spelling */
+    size_t first_start, first_end;     /* its first mention */
+} cd_name_variant;
+
+/* A person the names rule clustered: canonical spelling, every variant,
+ * the first full-name reference, and every mention. */
+typedef struct cd_person {
+    char *canonical;                   /* owned: majority spelling */
+    size_t full_start, full_end;       /* first full-name mention; equal
+                                          (0,0) when never introduced */
+    cd_name_variant *variants;         /* owned; [0] is the canonical one */
+    size_t n_variants;
+    cd_span_pair *mentions;            /* owned: every mention, text order */
+    size_t n_mentions;
+} cd_person;
+
 typedef struct cd_result {
     cd_finding *items; /* sorted by start, then end, then code */
     size_t count, cap;
     cd_pubdate pub;    /* the publication date the run used */
     int cancelled;     /* 1 when the run stopped early (results partial) */
+    cd_quote *quotes;  /* owned, n_quotes entries in text order */
+    size_t n_quotes;
+    cd_person *people; /* owned, n_people entries (order of first mention) */
+    size_t n_people;
 } cd_result;
 
 /* Appends a finding; copies message (printf-style) into the result.

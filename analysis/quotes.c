@@ -1,0 +1,9 @@
+/* Placeholder until the quotes rule lands in this session. */
+#include "analysis/rules.h"
+
+void cd_rule_quotes(const cd_doc *doc, const cd_options *opts, cd_result *out)
+{
+    (void)doc;
+    (void)opts;
+    (void)out;
+}
