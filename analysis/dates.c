@@ -145,6 +145,15 @@ static const cd_word_val cd_tense_words[] = {
     {"is", CD_TENSE_FUTURE, false},       {"are", CD_TENSE_FUTURE, false},
     {"am", CD_TENSE_FUTURE, false},       {"begins", CD_TENSE_FUTURE, false},
     {"starts", CD_TENSE_FUTURE, false},   {"opens", CD_TENSE_FUTURE, false},
+    /* present tense of scheduling verbs: "voters go to the polls on
+       Saturday", "the game kicks off on Sunday" */
+    {"go", CD_TENSE_FUTURE, false},       {"goes", CD_TENSE_FUTURE, false},
+    {"meets", CD_TENSE_FUTURE, false},    {"kicks", CD_TENSE_FUTURE, false},
+    {"resumes", CD_TENSE_FUTURE, false},  {"arrives", CD_TENSE_FUTURE, false},
+    {"leaves", CD_TENSE_FUTURE, false},   {"ends", CD_TENSE_FUTURE, false},
+    {"takes", CD_TENSE_FUTURE, false},    {"heads", CD_TENSE_FUTURE, false},
+    {"faces", CD_TENSE_FUTURE, false},    {"hosts", CD_TENSE_FUTURE, false},
+    {"travels", CD_TENSE_FUTURE, false},  {"closes", CD_TENSE_FUTURE, false},
     /* neutral auxiliaries: keep looking ("will be held") */
     {"be", CD_TENSE_BE, false},           {"been", CD_TENSE_BE, false},
     {"being", CD_TENSE_BE, false},
@@ -931,8 +940,20 @@ static size_t cd_weekday_with_date(cd_ctx *cx, size_t k, int wd)
         return 0;
     cd_date d;
     size_t end;
+    bool paren = false;
+    if (j2 < len && p[j2] == '(' && j == t->e) {
+        /* "Wednesday (March 23)": the date in brackets */
+        paren = true;
+        j2++;
+    }
     if (!cd_dw_written_date(p, len, j2, &d, &end))
         return 0;
+    size_t date_end = end;
+    if (paren) {
+        if (end >= len || p[end] != ')')
+            return 0;
+        end++;
+    }
     if (d.year != 0 && cd_date_valid(d)) {
         int real = cd_date_weekday(d);
         if (real != wd) {
@@ -942,7 +963,7 @@ static size_t cd_weekday_with_date(cd_ctx *cx, size_t k, int wd)
                 cx->out, CD_DATE_WEEKDAY_MISMATCH,
                 cd_code_default_severity(CD_DATE_WEEKDAY_MISMATCH), t->s, end,
                 "'%.*s': %.*s %s a %s", (int)(end - t->s), cx->doc->text + t->s,
-                (int)(end - j2), cx->doc->text + j2, past ? "was" : "is",
+                (int)(date_end - j2), cx->doc->text + j2, past ? "was" : "is",
                 cd_weekday_name(real));
             if (f) {
                 f->date = d;

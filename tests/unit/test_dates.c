@@ -164,7 +164,8 @@ static void bare_weekdays_follow_the_tense(void **state)
         "The money would be infused when they opened on Thursday.\n"
         "Shares fell last Wednesday and may rise next Wednesday.\n"
         "Markets were closed until Monday.\n"
-        "At a news conference on Tuesday, the challenger kept it short.\n";
+        "At a news conference on Tuesday, the challenger kept it short.\n"
+        "Voters go to the polls on Saturday.\n";
     cd_result *r = run(t, "2016-03-23");
     const cd_finding *f = expect_rel(r, t, "on Monday", 0, D(2016, 3, 21));
     assert_non_null(strstr(f->message, "Monday, March 21, 2016"));
@@ -182,6 +183,7 @@ static void bare_weekdays_follow_the_tense(void **state)
     expect_rel(r, t, "next Wednesday", 0, D(2016, 3, 30));
     expect_rel(r, t, "until Monday", 0, D(2016, 3, 21));
     expect_rel(r, t, "on Tuesday", 1, D(2016, 3, 22));
+    expect_rel(r, t, "on Saturday", 1, D(2016, 3, 26));
     cd_result_free(r);
 }
 
@@ -214,7 +216,8 @@ static void weekday_traps(void **state)
         "churches filled on Good Friday. The Sunday Times reported it. "
         "He works every Monday. It happened on a Tuesday in May. "
         "Monday Night Football drew a crowd. "
-        "In a Wednesday media event, Apple spoke.";
+        "In a Wednesday media event, Apple spoke. "
+        "The vote came on Wednesday (March 20).";
     cd_result *r = run(t, "2019-11-20");
     assert_null(find_at(r, t, CD_DATE_RELATIVE, "Friday", 0));
     assert_null(find_at(r, t, CD_DATE_RELATIVE, "Friday", 1));
@@ -225,6 +228,7 @@ static void weekday_traps(void **state)
     assert_null(find_at(r, t, CD_DATE_RELATIVE, "Tuesday", 0));
     assert_null(find_at(r, t, CD_DATE_RELATIVE, "Monday", 1));
     assert_int_equal(count_code(r, CD_DATE_WEEKDAY_MISMATCH), 0);
+    assert_null(find_at(r, t, CD_DATE_RELATIVE, "Wednesday", 1));
     /* a weekday modifying a noun is a date */
     expect_rel(r, t, "Wednesday", 0, D(2019, 11, 20));
     cd_result_free(r);
