@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Installs what building and testing copydesk needs, from Debian 12's packages.
+set -eu
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -q
+$SUDO apt-get install -y -q --no-install-recommends \
+    build-essential meson ninja-build pkg-config python3 \
+    libjansson-dev libpcre2-dev libuv1-dev libcmocka-dev
