@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "copydesk/analysis.h"
 
@@ -441,7 +440,7 @@ static void publication_date_sources(void **state)
     cd_result_free(r);
 }
 
-static void large_document_is_fast(void **state)
+static void large_document_is_analysed_whole(void **state)
 {
     (void)state;
     /* ~100,000 words, one long paragraph per 1,000 words. */
@@ -461,12 +460,11 @@ static void large_document_is_fast(void **state)
             buf[len++] = '\n', buf[len++] = '\n';
     }
     buf[len] = '\0';
-    clock_t c0 = clock();
+    /* Speed is measured by the benchmark, not here: this checks that a
+       book-length document is analysed whole, every paragraph included. */
     cd_result *r = run(buf, "2016-03-23");
-    double secs = (double)(clock() - c0) / CLOCKS_PER_SEC;
     assert_true(count_code(r, CD_DATE_RELATIVE) >= 3 * reps);
-    /* generous: sanitizer builds are several times slower */
-    assert_true(secs < 2.0);
+    assert_int_equal(count_code(r, CD_DATE_AMBIGUOUS_NUMERIC), reps);
     cd_result_free(r);
     free(buf);
 }
@@ -486,7 +484,7 @@ int main(void)
         cmocka_unit_test(ambiguous_numeric),
         cmocka_unit_test(two_digit_years),
         cmocka_unit_test(publication_date_sources),
-        cmocka_unit_test(large_document_is_fast),
+        cmocka_unit_test(large_document_is_analysed_whole),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
