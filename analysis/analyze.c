@@ -81,6 +81,7 @@ cd_result *cd_analyze(const char *text, size_t len, const cd_options *opts)
         r->cancelled = 1;
     apply_severity(r, opts);
     cd_result_sort(r);
+    cd_suppress_apply(&doc, r);
     cd_doc_destroy(&doc);
     return r;
 }

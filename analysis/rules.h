@@ -25,6 +25,10 @@ void cd_rule_quotes(const cd_doc *doc, const cd_options *opts, cd_result *out);
  * (analysis/names.c). */
 void cd_rule_names(const cd_doc *doc, const cd_options *opts, cd_result *out);
 
+/* Drops the findings that suppression comments silence (analysis/
+ * suppress.c). r must be sorted. */
+void cd_suppress_apply(const cd_doc *doc, cd_result *r);
+
 /* True when the run should stop (opts->cancel set). */
 static inline bool cd_cancelled(const cd_options *opts)
 {
