@@ -61,6 +61,14 @@ const char *cd_code_summary(cd_code c)
     return (unsigned)c < CD_CODE_COUNT ? rules[c].summary : "";
 }
 
+/* Generated from docs/rules/<code>.md at build time (scripts/embed-docs.py). */
+const char *cd_rule_doc_by_name(const char *code);
+
+const char *cd_code_doc(cd_code c)
+{
+    return (unsigned)c < CD_CODE_COUNT ? cd_rule_doc_by_name(rules[c].name) : NULL;
+}
+
 const char *cd_severity_name(cd_severity s)
 {
     switch (s) {

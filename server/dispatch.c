@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "protocol/lsp.h"
+#include "protocol/uri.h"
 #include "cd_version.h"
 
 static void reply(cd_server *srv, json_t *id, json_t *result)
@@ -39,22 +40,25 @@ static const json_t *copydesk_section(const json_t *v)
     return inner ? inner : v;
 }
 
-/* The effective settings: the client's section over initializationOptions. */
+/* The client's settings: its section over initializationOptions. */
 static void apply_settings(cd_server *srv, const json_t *section)
 {
     cd_settings s;
-    char err[200];
+    cd_settings_error err;
     json_t *merged = json_object();
     if (json_is_object(srv->init_settings))
         json_object_update(merged, srv->init_settings);
     if (json_is_object(section))
         json_object_update(merged, (json_t *)section);
-    if (cd_settings_from_json(merged, &s, err, sizeof err) != 0) {
-        fprintf(stderr, "copydesk: %s (using the default)\n", err);
-        json_t *p = json_pack("{s:i,s:s}", "type", 1, "message", err);
+    if (cd_settings_from_json(merged, CD_SETTINGS_CLIENT, &s, &err) != 0) {
+        char msg[300];
+        snprintf(msg, sizeof msg, "copydesk settings: %s (the default applies)", err.msg);
+        fprintf(stderr, "copydesk: %s\n", msg);
+        json_t *p = json_pack("{s:i,s:s}", "type", 1, "message", msg);
         cd_server_send_take(srv, cd_rpc_notification_take("window/showMessage", p));
     }
     json_decref(merged);
+    cd_settings_destroy(&srv->settings);
     srv->settings = s;
     cd_documents_invalidate_all(srv);
 }
@@ -85,6 +89,35 @@ static void request_configuration(cd_server *srv)
     uv_timer_start(&srv->config_timer, config_timeout_cb, 2000, 0);
 }
 
+/* Asks the client to tell us when a copydesk.json changes on disk. */
+static void register_watcher(cd_server *srv)
+{
+    if (!srv->watch_files)
+        return;
+    json_t *params = json_pack(
+        "{s:[{s:s,s:s,s:{s:[{s:s}]}}]}", "registrations",
+        "id", "copydesk-config-watch", "method", "workspace/didChangeWatchedFiles",
+        "registerOptions", "watchers", "globPattern", "**/copydesk.json");
+    json_t *id = json_sprintf("copydesk-register-%ld", ++srv->next_request_id);
+    cd_server_send_take(srv, cd_rpc_request_take(id, "client/registerCapability", params));
+}
+
+/* Before configs are reloaded: clear what we said about the old ones (a
+ * deleted or fixed file must not keep its error). */
+static void clear_config_diagnostics(cd_server *srv)
+{
+    for (size_t i = 0; i < srv->n_configs; i++) {
+        if (srv->configs[i].valid)
+            continue;
+        char *uri = cd_uri_from_path(srv->configs[i].path);
+        if (!uri)
+            continue;
+        json_t *p = json_pack("{s:s,s:[]}", "uri", uri, "diagnostics");
+        cd_server_send_take(srv, cd_rpc_notification_take("textDocument/publishDiagnostics", p));
+        free(uri);
+    }
+}
+
 static void on_response(cd_server *srv, cd_msg *m)
 {
     if (!srv->config_request_id || !json_equal(m->id, srv->config_request_id))
@@ -113,8 +146,10 @@ static void on_initialize(cd_server *srv, json_t *id, json_t *params)
         if (json_is_string(e) && strcmp(json_string_value(e), "utf-8") == 0)
             srv->enc = CD_ENC_UTF8;
     }
-    srv->client_configuration =
-        json_is_true(json_object_get(json_object_get(caps, "workspace"), "configuration"));
+    json_t *ws = json_object_get(caps, "workspace");
+    srv->client_configuration = json_is_true(json_object_get(ws, "configuration"));
+    srv->watch_files = json_is_true(json_object_get(
+        json_object_get(ws, "didChangeWatchedFiles"), "dynamicRegistration"));
     json_t *init = json_object_get(params, "initializationOptions");
     if (json_is_object(init)) {
         srv->init_settings = json_incref((json_t *)copydesk_section(init));
@@ -122,11 +157,12 @@ static void on_initialize(cd_server *srv, json_t *id, json_t *params)
     }
     srv->state = CD_STATE_RUNNING;
     json_t *result = json_pack(
-        "{s:{s:s,s:{s:b,s:i},s:b,s:{s:s,s:b,s:b}},s:{s:s,s:s}}",
+        "{s:{s:s,s:{s:b,s:i},s:b,s:{s:[s]},s:{s:s,s:b,s:b}},s:{s:s,s:s}}",
         "capabilities",
         "positionEncoding", srv->enc == CD_ENC_UTF8 ? "utf-8" : "utf-16",
         "textDocumentSync", "openClose", 1, "change", 2,
         "hoverProvider", 1,
+        "codeActionProvider", "codeActionKinds", "quickfix",
         "diagnosticProvider", "identifier", "copydesk",
         "interFileDependencies", 0, "workspaceDiagnostics", 1,
         "serverInfo", "name", "copydesk", "version", CD_VERSION);
@@ -198,10 +234,12 @@ static void on_request(cd_server *srv, cd_msg *m)
         return;
     }
     if (strcmp(method, "textDocument/codeAction") == 0) {
-        if (!doc_params(m->params, false, NULL))
-            reply_error(srv, id, CD_RPC_INVALID_PARAMS, "codeAction needs textDocument.uri");
+        const char *uri = doc_params(m->params, false, NULL);
+        cd_document *doc = uri ? cd_documents_find(srv, uri) : NULL;
+        if (!uri || !json_is_object(json_object_get(m->params, "range")))
+            reply_error(srv, id, CD_RPC_INVALID_PARAMS, "codeAction needs textDocument.uri and range");
         else
-            reply(srv, id, json_array());
+            reply(srv, id, doc ? cd_actions_for(srv, doc, m->params) : json_array());
         return;
     }
     reply_error(srv, id, CD_RPC_METHOD_NOT_FOUND, "unknown method");
@@ -226,7 +264,28 @@ static void on_notification(cd_server *srv, cd_msg *m)
     if (srv->state != CD_STATE_RUNNING)
         return; /* notifications before initialize (or after shutdown) are dropped */
     if (strcmp(method, "initialized") == 0) {
+        register_watcher(srv);
         request_configuration(srv);
+        return;
+    }
+    if (strcmp(method, "workspace/didChangeWatchedFiles") == 0) {
+        /* A copydesk.json appeared, changed or went away: reload them all
+           and re-analyse every open document. */
+        json_t *changes = json_object_get(params, "changes");
+        size_t i;
+        json_t *ch;
+        bool config = false;
+        json_array_foreach(changes, i, ch) {
+            const char *uri = json_string_value(json_object_get(ch, "uri"));
+            size_t n = uri ? strlen(uri) : 0;
+            if (n >= 13 && strcmp(uri + n - 13, "copydesk.json") == 0)
+                config = true;
+        }
+        if (config) {
+            clear_config_diagnostics(srv);
+            cd_workspace_forget_configs(srv);
+            cd_documents_invalidate_all(srv);
+        }
         return;
     }
     if (strcmp(method, "textDocument/didOpen") == 0) {

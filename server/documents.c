@@ -17,6 +17,7 @@ struct cd_job {
     cd_document *doc;       /* outlives the job (see cd_documents_close) */
     cd_snapshot *snap;      /* owned reference */
     long gen;               /* settings generation the options came from */
+    cd_settings settings;   /* owned copy: opts borrows names/verbs from it */
     cd_options opts;
     volatile int cancel;    /* set by the loop thread; polled by analysis */
     cd_encoding enc;
@@ -52,6 +53,7 @@ static void doc_free(cd_document *doc)
 
 static void job_free(cd_job *job)
 {
+    cd_settings_destroy(&job->settings);
     cd_snapshot_release(job->snap);
     cd_result_free(job->result);
     json_decref(job->diags);
@@ -195,7 +197,9 @@ static cd_job *job_new(cd_document *doc)
     job->enc = srv->enc;
     cd_options_init(&job->opts);
     job->opts.markdown = doc->snap->markdown;
-    cd_settings_to_options(&srv->settings, &job->opts);
+    if (cd_workspace_settings_for(srv, doc->uri, &job->settings) != 0)
+        cd_settings_init(&job->settings);
+    cd_settings_to_options(&job->settings, &job->opts);
     return job;
 }
 

@@ -59,6 +59,8 @@ int cd_lsp_main(void)
     free(loop);
     cd_framer_free(srv->framer);
     json_decref(srv->init_settings);
+    cd_settings_destroy(&srv->settings);
+    cd_workspace_forget_configs(srv);
     json_decref(srv->config_request_id);
     free(srv);
     return code;

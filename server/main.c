@@ -13,6 +13,7 @@ static const char help[] =
     "  copydesk lsp                 language server on stdin/stdout (also --stdio)\n"
     "  copydesk check [OPTIONS] PATH...\n"
     "                               lint drafts (copydesk check --help)\n"
+    "  copydesk explain CODE        what a rule flags, why, and how to silence it\n"
     "  copydesk --version           print the version\n"
     "  copydesk --help              this help\n";
 
@@ -33,6 +34,8 @@ int main(int argc, char **argv)
     }
     if (!strcmp(cmd, "check"))
         return cd_check_main(argc - 1, argv + 1);
+    if (!strcmp(cmd, "explain"))
+        return cd_explain_main(argc - 1, argv + 1);
     if (!strcmp(cmd, "--version") || !strcmp(cmd, "-V")) {
         printf("copydesk %s\n", CD_VERSION);
         return 0;

@@ -11,6 +11,7 @@
 #include "protocol/framing.h"
 #include "protocol/jsonrpc.h"
 #include "protocol/position.h"
+#include "server/config.h"
 #include "server/settings.h"
 #include "server/snapshot.h"
 
@@ -65,7 +66,10 @@ struct cd_server {
     bool client_configuration;   /* client answers workspace/configuration */
     json_t *config_request_id;   /* outstanding configuration request */
     long next_request_id;
-    cd_settings settings;        /* effective client settings */
+    cd_settings settings;        /* owned: the client's settings */
+    cd_config *configs;          /* owned: copydesk.json files loaded */
+    size_t n_configs;
+    bool watch_files;            /* client can register file watchers */
     json_t *init_settings;       /* initializationOptions' copydesk section */
     long settings_gen;           /* bumped on every settings change */
     uv_timer_t config_timer;     /* gives up waiting for configuration */
@@ -111,6 +115,19 @@ void cd_documents_flush_pulls(cd_server *srv);
 json_t *cd_documents_hover(cd_server *srv, cd_document *doc, cd_position pos);
 /* Cancels jobs, closes timers and frees documents (exit). */
 void cd_documents_shutdown(cd_server *srv);
+
+/* actions.c: quick fixes for the findings the request covers; new
+ * reference (an array, empty when the results are not fresh). */
+json_t *cd_actions_for(cd_server *srv, cd_document *doc, const json_t *params);
+
+/* workspace.c: copydesk.json for a document (loaded once, its own
+ * diagnostics published); NULL when none applies. Borrowed until
+ * cd_workspace_forget_configs. */
+const cd_config *cd_workspace_config_for(cd_server *srv, const char *doc_uri);
+void cd_workspace_forget_configs(cd_server *srv);
+/* The effective settings for a document: its copydesk.json under the
+ * client's settings, in a fresh *out (caller destroys). */
+int cd_workspace_settings_for(cd_server *srv, const char *doc_uri, cd_settings *out);
 
 /* lsp_server.c: runs the server on stdin/stdout; returns the exit code. */
 int cd_lsp_main(void);

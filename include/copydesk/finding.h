@@ -146,6 +146,8 @@ const char *cd_code_name(cd_code c);            /* "date-relative" */
 int cd_code_from_name(const char *name);        /* -1 when unknown */
 cd_severity cd_code_default_severity(cd_code c);
 const char *cd_code_summary(cd_code c);         /* one line */
+/* The rule's documentation (docs/rules/<code>.md, built in), or NULL. */
+const char *cd_code_doc(cd_code c);
 const char *cd_severity_name(cd_severity s);    /* "warning" */
 int cd_severity_from_name(const char *name);    /* -1 when unknown */
 

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "server/settings.h"
+#include "server/config.h"
 
 static const char usage[] =
     "usage: copydesk check [OPTIONS] PATH...\n"
@@ -18,7 +18,8 @@ static const char usage[] =
     "options:\n"
     "  --date YYYY-MM-DD   publication date (overrides the document's own)\n"
     "  --format FORMAT     text (default) or json\n"
-    "  --config FILE       copydesk.json to use\n"
+    "  --config FILE       copydesk.json to use (default: the nearest one in\n"
+    "                      each file's folder or a parent folder)\n"
     "  --fail-on LEVEL     error|warning|information|hint (default warning):\n"
     "                      exit 1 when a finding is at or above LEVEL\n"
     "  --jobs N            files analysed in parallel (accepted; see README)\n"
@@ -88,28 +89,65 @@ static int read_input(const char *path, char **text, size_t *len)
     return 0;
 }
 
-static int load_config(const char *path, cd_options *opts)
+/* Configs seen in this run, loaded once each (a folder of drafts
+ * usually shares one). */
+typedef struct config_cache {
+    cd_config *items;
+    size_t count;
+} config_cache;
+
+/* The config for path, loaded and reported on first use; NULL when none
+ * applies. A bad one is reported once on stderr and sets *status to 2. */
+static const cd_config *config_for(config_cache *cc, const char *explicit_path,
+                                   const char *file, int *status)
 {
-    json_error_t jerr;
-    json_t *root = json_load_file(path, 0, &jerr);
-    if (!root) {
-        fprintf(stderr, "copydesk: %s:%d:%d: invalid config: %s\n", path, jerr.line,
-                jerr.column, jerr.text);
-        return -1;
+    char *found = NULL;
+    if (explicit_path) {
+        found = strdup(explicit_path);
+    } else {
+        char *dir = strdup(strcmp(file, "-") == 0 ? "." : file);
+        if (!dir)
+            return NULL;
+        char *slash = strrchr(dir, '/');
+        if (strcmp(file, "-") == 0)
+            ;
+        else if (!slash)
+            strcpy(dir, ".");
+        else if (slash == dir)
+            dir[1] = '\0';
+        else
+            *slash = '\0';
+        found = cd_config_find(dir);
+        free(dir);
     }
-    cd_settings s;
-    char err[200];
-    int rc = cd_settings_from_json(root, &s, err, sizeof err);
-    if (rc != 0)
-        fprintf(stderr, "copydesk: %s: invalid config: %s\n", path, err);
-    json_t *pd = json_object_get(root, "publicationDate");
-    if (cd_date_known(s.pub_date))
-        opts->config_pub_date = s.pub_date;
-    (void)pd;
-    memcpy(opts->severity, s.severity, sizeof opts->severity);
-    opts->date_order = s.date_order;
-    json_decref(root);
-    return rc;
+    if (!found)
+        return NULL;
+    for (size_t i = 0; i < cc->count; i++)
+        if (strcmp(cc->items[i].path, found) == 0) {
+            free(found);
+            return &cc->items[i];
+        }
+    cd_config *n = realloc(cc->items, (cc->count + 1) * sizeof *n);
+    if (!n) {
+        free(found);
+        return NULL;
+    }
+    cc->items = n;
+    cd_config *cfg = &cc->items[cc->count++];
+    if (cd_config_load(found, cfg) != 0) {
+        fprintf(stderr, "copydesk: %s:%d:%d: invalid config: %s (the defaults apply)\n",
+                found, cfg->line, cfg->column, cfg->msg);
+        *status = 2;
+    }
+    free(found);
+    return cfg;
+}
+
+static void config_cache_destroy(config_cache *cc)
+{
+    for (size_t i = 0; i < cc->count; i++)
+        cd_config_destroy(&cc->items[i]);
+    free(cc->items);
 }
 
 static int files_from(cd_paths *p, const char *list)
@@ -232,8 +270,7 @@ int cd_check_main(int argc, char **argv)
         cd_paths_destroy(&a.paths);
         return usage_error("%s", "no PATH given");
     }
-    if (config && load_config(config, &a.opts) != 0)
-        status = 2; /* reported; the defaults apply and the run goes on */
+    config_cache configs = {0};
 
     bool failed = false;
     cd_output_begin(&a.out);
@@ -247,6 +284,13 @@ int cd_check_main(int argc, char **argv)
             continue;
         }
         cd_options o = a.opts;
+        const cd_config *cfg = config_for(&configs, config, path, &status);
+        if (cfg) {
+            cd_settings_to_options(&cfg->settings, &o);
+            o.pub_date = a.opts.pub_date; /* --date beats the file */
+            o.pub_source = a.opts.pub_source;
+            o.cancel = NULL;
+        }
         o.markdown = strcmp(path, "-") == 0 ? strncmp(text, "---", 3) == 0
                                              : cd_path_is_markdown(path);
         cd_result *r = cd_analyze(text, len, &o);
@@ -266,6 +310,7 @@ int cd_check_main(int argc, char **argv)
         free(text);
     }
     cd_output_end(&a.out);
+    config_cache_destroy(&configs);
     cd_paths_destroy(&a.paths);
     if (status == 2)
         return 2;

@@ -50,5 +50,7 @@ int cd_paths_collect(cd_paths *p, const char *path);
 bool cd_path_is_markdown(const char *path);
 
 int cd_check_main(int argc, char **argv);
+/* `copydesk explain CODE` (cli/explain.c); argv[0] is "explain". */
+int cd_explain_main(int argc, char **argv);
 
 #endif

@@ -8,9 +8,9 @@
 #include <string.h>
 
 #include "protocol/lsp.h"
+#include "protocol/uri.h"
 
-/* file:// URI for relatedInformation locations: absolute path,
- * percent-encoded outside the unreserved set. Caller frees. */
+/* file:// URI for relatedInformation locations. Caller frees. */
 static char *path_to_uri(const char *path)
 {
     char abs[PATH_MAX];
@@ -18,20 +18,7 @@ static char *path_to_uri(const char *path)
         return strdup("untitled:stdin");
     if (!realpath(path, abs))
         snprintf(abs, sizeof abs, "%s", path);
-    size_t n = strlen(abs);
-    char *uri = malloc(8 + n * 3 + 1);
-    if (!uri)
-        return NULL;
-    char *w = uri + sprintf(uri, "file://");
-    for (const unsigned char *p = (const unsigned char *)abs; *p; p++) {
-        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-            strchr("/-._~", *p))
-            *w++ = (char)*p;
-        else
-            w += sprintf(w, "%%%02X", *p);
-    }
-    *w = '\0';
-    return uri;
+    return cd_uri_from_path(abs);
 }
 
 static const char *sev_color(cd_severity s)

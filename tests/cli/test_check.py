@@ -146,6 +146,64 @@ class Check(unittest.TestCase):
         rc, out, _ = run("check", "--format", "json", "--files-from", lst)
         self.assertEqual([f["path"] for f in json.loads(out)], [b, a])
 
+    def test_explain_every_code(self):
+        codes = ["quote-unattributed", "quote-unbalanced", "quote-anonymous-source",
+                 "name-variant", "name-first-reference", "date-relative",
+                 "date-ambiguous-numeric", "date-weekday-mismatch", "date-two-digit-year"]
+        for code in codes:
+            rc, out, _ = run("explain", code)
+            self.assertEqual(rc, 0, code)
+            self.assertTrue(out.startswith(f"# {code}\n"), code)
+            self.assertIn("## How to silence it", out)
+        rc, out, err = run("explain", "date-relatve")
+        self.assertEqual(rc, 2)
+        self.assertEqual(out, "")
+        for code in codes:
+            self.assertIn(code, err)
+
+    def test_config_file_found_upwards(self):
+        self.write("desk/copydesk.json", json.dumps({
+            "rules": {"date-relative": "off", "date-ambiguous-numeric": "error"},
+            "dateOrder": "DMY"}))
+        path = self.write("desk/city/a.txt", "It rained yesterday. Signed 03/04/2016.\n")
+        rc, out, err = run("check", "--format", "json", path)
+        [d] = json.loads(out)[0]["diagnostics"]
+        self.assertEqual((d["code"], d["severity"]), ("date-ambiguous-numeric", 1))
+        # the house order reads day first
+        self.assertLess(d["message"].index("3 April"), d["message"].index("March 4"))
+        self.assertEqual(rc, 1)
+        self.assertEqual(err, "")
+
+    def test_config_publication_date_is_the_last_resort(self):
+        self.write("desk/copydesk.json", '{"publicationDate": "2016-03-23"}')
+        path = self.write("desk/a.txt", "It rained yesterday.\n")
+        rc, out, _ = run("check", "--format", "json", path)
+        [d] = json.loads(out)[0]["diagnostics"]
+        self.assertIn("March 22, 2016", d["message"])
+        self.assertIn("copydesk.json", d["message"])
+        md = self.write("desk/b.md", "---\ndate: 2020-01-02\n---\n\nIt rained yesterday.\n")
+        rc, out, _ = run("check", "--format", "json", md)
+        [d] = json.loads(out)[0]["diagnostics"]
+        self.assertIn("January 1, 2020", d["message"])
+
+    def test_broken_config_is_reported_and_defaults_apply(self):
+        cfg = self.write("desk/copydesk.json", '{\n  "rules": {"date-relative": "loud"}\n}\n')
+        path = self.write("desk/a.txt", "It rained yesterday.\n")
+        rc, out, err = run("check", "--format", "json", path)
+        self.assertEqual(rc, 2)
+        self.assertIn(f"{os.path.realpath(cfg)}:2:", err)
+        self.assertIn("date-relative", err)
+        [d] = json.loads(out)[0]["diagnostics"]
+        self.assertEqual(d["code"], "date-relative")
+        self.write("desk/copydesk.json", '{"rules": ')
+        rc, out, err = run("check", "--config", os.path.join(self.dir, "desk/copydesk.json"), path)
+        self.assertEqual(rc, 2)
+        self.assertIn("not valid JSON", err)
+        self.write("desk/copydesk.json", '{"rulez": {}}')
+        rc, out, err = run("check", path)
+        self.assertEqual(rc, 2)
+        self.assertIn("unknown key 'rulez'", err)
+
     def test_example_article_runs(self):
         rc, out, _ = run("check", "--format", "json", "--date", "2016-03-23",
                          os.path.join(EXAMPLES, "seed-kerry.txt"))

@@ -201,6 +201,83 @@ class Server(unittest.TestCase):
         self.assertIsNone(h)
         c.finish()
 
+    def apply(self, text, edits):
+        """Applies LSP TextEdits (UTF-16) to text, last first."""
+        lines = text.split("\n")
+
+        def index(pos):
+            u = lines[pos["line"]].encode("utf-16-le")[:2 * pos["character"]]
+            return sum(len(x) + 1 for x in lines[:pos["line"]]) + len(u.decode("utf-16-le"))
+        for e in sorted(edits, key=lambda e: index(e["range"]["start"]), reverse=True):
+            a, b = index(e["range"]["start"]), index(e["range"]["end"])
+            text = text[:a] + e["newText"] + text[b:]
+        return text
+
+    def test_code_actions_fix_and_suppress(self):
+        c, _ = self.start()
+        text = "# Vote\n\n🔴 The council met yesterday and signed 03/04/2016.\n"
+        c.open(URI, text)
+        diags = c.wait_publish(URI)["diagnostics"]
+        rel = next(d for d in diags if d["code"] == "date-relative")
+        acts = c.request("textDocument/codeAction", {
+            "textDocument": {"uri": URI}, "range": rel["range"],
+            "context": {"diagnostics": [rel]}})["result"]
+        titles = [a["title"] for a in acts]
+        self.assertIn("Replace with 'Tuesday'", titles)
+        self.assertIn("Replace with 'March 22, 2016'", titles)
+        self.assertIn("Suppress date-relative on this line", titles)
+        fix = next(a for a in acts if a["title"] == "Replace with 'Tuesday'")
+        self.assertTrue(fix["isPreferred"])
+        fixed = self.apply(text, fix["edit"]["changes"][URI])
+        self.assertIn("met Tuesday and", fixed)
+        # Neovim 0.7 sends context diagnostics rebuilt from byte columns:
+        # matching is by code and line, so a shifted range still works.
+        amb = next(d for d in diags if d["code"] == "date-ambiguous-numeric")
+        shifted = json.loads(json.dumps(amb))
+        shifted["range"]["start"]["character"] += 2
+        acts = c.request("textDocument/codeAction", {
+            "textDocument": {"uri": URI}, "range": shifted["range"],
+            "context": {"diagnostics": [shifted]}})["result"]
+        titles = [a["title"] for a in acts]
+        self.assertIn("Rewrite as 'March 4, 2016'", titles)
+        self.assertIn("Rewrite as 'April 3, 2016'", titles)
+        sup = next(a for a in acts if a["title"].startswith("Suppress"))
+        suppressed = self.apply(text, sup["edit"]["changes"][URI])
+        c.notify("textDocument/didChange", {"textDocument": {"uri": URI, "version": 2},
+                                            "contentChanges": [{"text": suppressed}]})
+        after = c.wait_publish(URI, 2)["diagnostics"]
+        self.assertEqual(sorted(d["code"] for d in after),
+                         sorted(d["code"] for d in diags if d["code"] != "date-ambiguous-numeric"))
+        c.finish()
+
+    def test_config_file_and_its_changes(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            cfg = os.path.join(tmp, "copydesk.json")
+            with open(cfg, "w") as f:
+                json.dump({"rules": {"date-relative": "off"}}, f)
+            os.makedirs(os.path.join(tmp, "drafts"))
+            uri = "file://" + os.path.join(tmp, "drafts", "a.md")
+            c, _ = self.start()
+            c.open(uri, "It rained yesterday. Signed 03/04/2016.\n")
+            codes = [d["code"] for d in c.wait_publish(uri)["diagnostics"]]
+            self.assertEqual(codes, ["date-ambiguous-numeric"])
+            # The file changes on disk: the client says so, the server re-reads it.
+            with open(cfg, "w") as f:
+                f.write('{"rules": {"date-relative": "shout"}}')
+            c.notify("workspace/didChangeWatchedFiles",
+                     {"changes": [{"uri": "file://" + cfg, "type": 2}]})
+            bad = c.wait_publish("file://" + cfg)["diagnostics"]
+            self.assertEqual(bad[0]["severity"], 1)
+            self.assertIn("date-relative", bad[0]["message"])
+            self.assertEqual(bad[0]["range"]["start"]["line"], 0)
+            codes = sorted(d["code"] for d in c.wait_publish(uri)["diagnostics"])
+            self.assertEqual(codes, ["date-ambiguous-numeric", "date-relative"])
+            os.remove(cfg)
+            c.notify("workspace/didChangeWatchedFiles",
+                     {"changes": [{"uri": "file://" + cfg, "type": 3}]})
+            self.assertEqual(c.wait_publish("file://" + cfg)["diagnostics"], [])
+            self.assertEqual(c.finish(), 0)
+
     def test_bad_input_keeps_server_answering(self):
         c, _ = self.start()
         c.send_raw(frame({"jsonrpc": "2.0", "id": 50, "method": "no/such"}))

@@ -1,0 +1,12 @@
+/* file:// URIs <-> paths, as LSP clients write them. */
+#ifndef COPYDESK_URI_H
+#define COPYDESK_URI_H
+
+/* "file://" + the absolute path, percent-encoded outside the unreserved
+ * set and "/". Caller frees; NULL on OOM. */
+char *cd_uri_from_path(const char *abs_path);
+/* The percent-decoded path of a file:// URI (caller frees), or NULL for
+ * another scheme. */
+char *cd_uri_to_path(const char *uri);
+
+#endif

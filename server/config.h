@@ -1,0 +1,27 @@
+/* copydesk.json: found from a file's folder upwards, parsed strictly,
+ * errors placed at the key at fault. */
+#ifndef COPYDESK_CONFIG_H
+#define COPYDESK_CONFIG_H
+
+#include <stdbool.h>
+#include "server/settings.h"
+
+typedef struct cd_config {
+    char *path;            /* owned; the file read */
+    cd_settings settings;  /* owned; the defaults where the file is bad */
+    bool valid;
+    int line, column;      /* 1-based position of the problem (!valid) */
+    char msg[256];         /* the problem (!valid) */
+} cd_config;
+
+/* The nearest copydesk.json in dir or a parent folder: a malloc'd path
+ * (caller frees) or NULL. */
+char *cd_config_find(const char *dir);
+
+/* Reads path into a fresh *cfg (call cd_config_destroy afterwards either
+ * way). Returns 0 when valid, -1 when unreadable or invalid: then msg,
+ * line and column say why and where, and the defaults apply. */
+int cd_config_load(const char *path, cd_config *cfg);
+void cd_config_destroy(cd_config *cfg);
+
+#endif
