@@ -218,7 +218,7 @@ static void on_request(cd_server *srv, cd_msg *m)
             return;
         }
         cd_document *doc = cd_documents_find(srv, uri);
-        reply(srv, id, doc ? cd_documents_hover(srv, doc, pos) : json_null());
+        reply(srv, id, doc ? cd_hover_at(srv, doc, pos) : json_null());
         return;
     }
     if (strcmp(method, "textDocument/diagnostic") == 0) {

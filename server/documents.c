@@ -429,55 +429,6 @@ void cd_documents_cancel_pull(cd_server *srv, const json_t *id)
     }
 }
 
-json_t *cd_documents_hover(cd_server *srv, cd_document *doc, cd_position pos)
-{
-    if (!cd_document_fresh(doc) || !doc->done_result)
-        return json_null();
-    const cd_snapshot *s = doc->snap;
-    size_t off = cd_position_to_offset(s->ix, s->text, pos, srv->enc);
-    const cd_result *r = doc->done_result;
-    json_t *parts = NULL;
-    size_t start = 0, end = 0;
-    for (size_t i = 0; i < r->count; i++) {
-        const cd_finding *f = &r->items[i];
-        if (f->start > off)
-            break;
-        if (off < f->start || off > f->end || (off == f->end && f->end > f->start))
-            continue;
-        if (!parts) {
-            parts = json_array();
-            start = f->start;
-            end = f->end;
-        }
-        char line[1024];
-        snprintf(line, sizeof line, "**%s** (%s): %s", cd_code_name(f->code),
-                 cd_severity_name(f->severity), f->message ? f->message : "");
-        json_array_append_new(parts, json_string(line));
-    }
-    if (!parts)
-        return json_null();
-    /* Join the findings here into one Markdown block. */
-    size_t total = 1, i;
-    json_t *p;
-    json_array_foreach(parts, i, p) total += json_string_length(p) + 2;
-    char *md = malloc(total);
-    if (!md) {
-        json_decref(parts);
-        return json_null();
-    }
-    md[0] = '\0';
-    size_t at = 0;
-    json_array_foreach(parts, i, p) {
-        at += (size_t)snprintf(md + at, total - at, "%s%s", i ? "\n\n" : "", json_string_value(p));
-    }
-    json_decref(parts);
-    cd_lsp_view v = {s->text, s->ix, srv->enc, doc->uri};
-    json_t *h = json_pack("{s:{s:s,s:s},s:o}", "contents", "kind", "markdown", "value", md,
-                          "range", cd_lsp_range(&v, start, end));
-    free(md);
-    return h;
-}
-
 void cd_documents_shutdown(cd_server *srv)
 {
     while (srv->pulls) {

@@ -111,10 +111,12 @@ void cd_documents_pull(cd_server *srv, json_t *id, const char *uri);
 void cd_documents_cancel_pull(cd_server *srv, const json_t *id);
 /* Answers every waiting pull now, analysing on this thread if needed. */
 void cd_documents_flush_pulls(cd_server *srv);
-/* Hover from the last finished analysis; new reference or JSON null. */
-json_t *cd_documents_hover(cd_server *srv, cd_document *doc, cd_position pos);
 /* Cancels jobs, closes timers and frees documents (exit). */
 void cd_documents_shutdown(cd_server *srv);
+
+/* hover.c: what copydesk knows at pos, from the last finished analysis;
+ * new reference, JSON null outside any finding, quotation or name. */
+json_t *cd_hover_at(cd_server *srv, cd_document *doc, cd_position pos);
 
 /* actions.c: quick fixes for the findings the request covers; new
  * reference (an array, empty when the results are not fresh). */

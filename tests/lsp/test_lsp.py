@@ -194,7 +194,8 @@ class Server(unittest.TestCase):
         c.wait_publish(URI)
         h = c.request("textDocument/hover", {"textDocument": {"uri": URI},
                                              "position": {"line": 0, "character": 12}})["result"]
-        self.assertIn("March 22, 2016", h["contents"]["value"])
+        self.assertIn("Tuesday, March 22, 2016", h["contents"]["value"])
+        self.assertIn("from the copydesk.publicationDate setting", h["contents"]["value"])
         self.assertEqual(covered(text, h["range"], "utf-16"), "yesterday")
         h = c.request("textDocument/hover", {"textDocument": {"uri": URI},
                                              "position": {"line": 0, "character": 1}})["result"]
