@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""Prints the server's latencies on generated documents, as an editor
+sees them: hover and code action round trips on a 100,000-word document,
+didChange-to-publish with the debounce at 0, and the peak RSS of
+`copydesk check` on the same text. Figures only; never fails on time.
+
+usage: bench_lsp.py COPYDESK ARTICLE..."""
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lsp"))
+from lspclient import Client  # noqa: E402
+
+
+def body(path):
+    text = open(path, encoding="utf-8").read()
+    if text.startswith("---\n"):
+        text = text[text.index("\n---\n", 4) + 5:]
+    return text.strip() + "\n\n"
+
+
+def build(articles, words):
+    base = "".join(body(a) for a in articles)
+    out, n = [], 0
+    while n < words:
+        out.append(base)
+        n += len(base.split())
+    return "".join(out)
+
+
+def pct(xs, p):
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(len(xs) * p))]
+
+
+def line(name, xs):
+    print(f"{name:<44} n={len(xs):<4} p50={statistics.median(xs):8.3f} ms  "
+          f"p99={pct(xs, 0.99):8.3f} ms  max={max(xs):8.3f} ms")
+
+
+def timed(c, method, params):
+    t0 = time.perf_counter()
+    r = c.request(method, params)
+    return (time.perf_counter() - t0) * 1e3, r
+
+
+def session(exe, text, label, hovers=200):
+    uri = f"file:///bench/{label}.md"
+    c = Client(exe)
+    c.settings = {"publicationDate": "2016-03-23", "debounceMs": 0}
+    c.initialize()
+    t0 = time.perf_counter()
+    c.open(uri, text)
+    diags = c.wait_publish(uri, timeout=60)["diagnostics"]
+    print(f"{label}: {len(text.split())} words, {len(diags)} diagnostics, "
+          f"open-to-publish {(time.perf_counter() - t0) * 1e3:.1f} ms")
+    lines = text.split("\n")
+    rnd = random.Random(7)
+    hv, ca = [], []
+    for i in range(hovers):
+        if i % 2 and diags:
+            pos = rnd.choice(diags)["range"]["start"]
+        else:
+            ln = rnd.randrange(len(lines))
+            pos = {"line": ln, "character": rnd.randrange(len(lines[ln]) + 1)}
+        ms, _ = timed(c, "textDocument/hover", {"textDocument": {"uri": uri}, "position": pos})
+        hv.append(ms)
+    for d in (rnd.sample(diags, min(hovers, len(diags))) if diags else []):
+        ms, _ = timed(c, "textDocument/codeAction", {"textDocument": {"uri": uri},
+                                                      "range": d["range"],
+                                                      "context": {"diagnostics": [d]}})
+        ca.append(ms)
+    line(f"{label} hover round trip", hv)
+    if ca:
+        line(f"{label} codeAction round trip", ca)
+    lat = []
+    for v in range(2, 22):
+        end = len(lines) - 1 + (v - 2)
+        t0 = time.perf_counter()
+        c.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": v},
+                 "contentChanges": [{"range": {"start": {"line": end, "character": 0},
+                                               "end": {"line": end, "character": 0}},
+                                     "text": "He said it yesterday.\n"}]})
+        c.wait_publish(uri, v, timeout=60)
+        lat.append((time.perf_counter() - t0) * 1e3)
+    line(f"{label} didChange-to-publish (debounce 0)", lat)
+    c.finish()
+
+
+def main():
+    exe, articles = sys.argv[1], sys.argv[2:]
+    with tempfile.TemporaryDirectory() as tmp:
+        for words in (1000, 5000, 100000):
+            text = build(articles, words)
+            path = os.path.join(tmp, f"doc{words}.md")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text)
+            before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+            t0 = time.perf_counter()
+            subprocess.run([exe, "check", "--format", "json", "--date", "2016-03-23", path],
+                           stdout=subprocess.DEVNULL)
+            wall = (time.perf_counter() - t0) * 1e3
+            rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+            print(f"check {words} words: wall {wall:.1f} ms, peak RSS {rss / 1024:.1f} MiB"
+                  + ("" if rss > before else " (not above an earlier child's peak)"))
+        for words in (5000, 100000):
+            session(exe, build(articles, words), f"doc{words}")
+
+
+if __name__ == "__main__":
+    main()
