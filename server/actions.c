@@ -112,12 +112,14 @@ static void relative_actions(act_ctx *a, const cd_finding *f, json_t *diag)
         return;
     long diff = cd_date_to_days(f->date) - cd_date_to_days(r->pub.date);
     const cd_snapshot *s = a->doc->snap;
-    /* "on Monday" keeps its "on"; "yesterday" becomes "on Tuesday"? AP
-       style drops "on" for a bare weekday: "the council met Tuesday". */
+    /* "on Monday" keeps its "on"; AP style writes a weekday within a
+       week of publication and a full date beyond it. */
     bool has_on = f->end - f->start > 3 && strncmp(s->text + f->start, "on ", 3) == 0;
     char text[96], title[160];
-    if (diff >= -6 && diff <= 6) {
-        snprintf(text, sizeof text, "%s%s", has_on ? "on " : "", cd_weekday_name(cd_date_weekday(f->date)));
+    snprintf(text, sizeof text, "%s%s", has_on ? "on " : "", cd_weekday_name(cd_date_weekday(f->date)));
+    bool same = strlen(text) == f->end - f->start &&
+                strncmp(text, s->text + f->start, f->end - f->start) == 0;
+    if (diff >= -6 && diff <= 6 && !same) { /* a bare weekday already is one */
         snprintf(title, sizeof title, "Replace with '%s'", text);
         add(a, title, f, diag, json_pack("[o]", edit(a, f->start, f->end, text)), true);
     }
