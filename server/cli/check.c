@@ -2,11 +2,13 @@
 #include "server/cli/cli.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "server/cli/runner.h"
 #include "server/config.h"
 
 static const char usage[] =
@@ -17,12 +19,13 @@ static const char usage[] =
     "\n"
     "options:\n"
     "  --date YYYY-MM-DD   publication date (overrides the document's own)\n"
-    "  --format FORMAT     text (default) or json\n"
+    "  --format FORMAT     text (default), json, sarif or github\n"
     "  --config FILE       copydesk.json to use (default: the nearest one in\n"
     "                      each file's folder or a parent folder)\n"
     "  --fail-on LEVEL     error|warning|information|hint (default warning):\n"
     "                      exit 1 when a finding is at or above LEVEL\n"
-    "  --jobs N            files analysed in parallel (accepted; see README)\n"
+    "  --jobs N            files analysed in parallel (default: every core);\n"
+    "                      the output is the same whatever N is\n"
     "  --files-from FILE   read paths one per line ('-' for stdin)\n"
     "  --no-color          plain text output even on a terminal\n"
     "  -h, --help          this help\n"
@@ -96,10 +99,11 @@ typedef struct config_cache {
     size_t count;
 } config_cache;
 
-/* The config for path, loaded and reported on first use; NULL when none
- * applies. A bad one is reported once on stderr and sets *status to 2. */
+/* The config for path, loaded on first use; NULL when none applies. A
+ * bad one is described once, in *err_out (malloc'd), by the file that
+ * loaded it. Not thread-safe: callers hold the cache's lock. */
 static const cd_config *config_for(config_cache *cc, const char *explicit_path,
-                                   const char *file, int *status)
+                                   const char *file, char **err_out)
 {
     char *found = NULL;
     if (explicit_path) {
@@ -134,11 +138,10 @@ static const cd_config *config_for(config_cache *cc, const char *explicit_path,
     }
     cc->items = n;
     cd_config *cfg = &cc->items[cc->count++];
-    if (cd_config_load(found, cfg) != 0) {
-        fprintf(stderr, "copydesk: %s:%d:%d: invalid config: %s (the defaults apply)\n",
-                found, cfg->line, cfg->column, cfg->msg);
-        *status = 2;
-    }
+    if (cd_config_load(found, cfg) != 0 &&
+        asprintf(err_out, "copydesk: %s:%d:%d: invalid config: %s (the defaults apply)\n", found,
+                 cfg->line, cfg->column, cfg->msg) < 0)
+        *err_out = NULL;
     free(found);
     return cfg;
 }
@@ -172,6 +175,76 @@ static int files_from(cd_paths *p, const char *list)
     return 0;
 }
 
+/* Shared by the workers: the arguments, and the config cache behind a lock. */
+typedef struct check_ctx {
+    check_args *a;
+    const char *config;      /* --config, or NULL to search per file */
+    config_cache configs;
+    pthread_mutex_t lock;
+    bool failed, error;      /* written by emit_one only (one thread) */
+} check_ctx;
+
+/* One file, on a worker thread: read, analyse, render into a buffer. */
+static void check_one(size_t i, cd_run_item *item, void *vctx)
+{
+    check_ctx *cx = vctx;
+    check_args *a = cx->a;
+    const char *path = a->paths.items[i];
+    char *text;
+    size_t len;
+    if (read_input(path, &text, &len) != 0) {
+        if (asprintf(&item->err, "copydesk: %s: cannot read: %s\n", path, strerror(errno)) < 0)
+            item->err = NULL;
+        item->error = true;
+        return;
+    }
+    cd_options o = a->opts;
+    pthread_mutex_lock(&cx->lock);
+    const cd_config *cfg = config_for(&cx->configs, cx->config, path, &item->err);
+    pthread_mutex_unlock(&cx->lock);
+    if (cfg) {
+        /* cfg lives until the run ends: the cache only grows. */
+        cd_settings_to_options(&cfg->settings, &o);
+        o.pub_date = a->opts.pub_date; /* --date beats the file */
+        o.pub_source = a->opts.pub_source;
+        if (!cfg->valid)
+            item->error = true;
+    }
+    o.markdown = strcmp(path, "-") == 0 ? strncmp(text, "---", 3) == 0 : cd_path_is_markdown(path);
+    cd_result *r = cd_analyze(text, len, &o);
+    cd_line_index *ix = cd_line_index_new(text, len);
+    FILE *mem = r && ix ? open_memstream(&item->out, &item->out_len) : NULL;
+    if (!mem) {
+        free(item->err);
+        if (asprintf(&item->err, "copydesk: %s: out of memory\n", path) < 0)
+            item->err = NULL;
+        item->error = true;
+    } else {
+        cd_checked c = {strcmp(path, "-") == 0 ? "<stdin>" : path, text, len, ix, r};
+        cd_output_render(&a->out, mem, &c);
+        fclose(mem);
+        for (size_t k = 0; k < r->count; k++)
+            if (r->items[k].severity <= a->fail_on)
+                item->failed = true;
+    }
+    cd_line_index_free(ix);
+    cd_result_free(r);
+    free(text);
+}
+
+/* In input order, on the main thread. */
+static void emit_one(size_t i, cd_run_item *item, void *vctx)
+{
+    (void)i;
+    check_ctx *cx = vctx;
+    if (item->err)
+        fputs(item->err, stderr);
+    if (item->out)
+        cd_output_emit(&cx->a->out, item->out, item->out_len);
+    cx->failed |= item->failed;
+    cx->error |= item->error;
+}
+
 static int usage_error(const char *fmt, const char *arg)
 {
     fprintf(stderr, "copydesk check: ");
@@ -192,6 +265,8 @@ int cd_check_main(int argc, char **argv)
     const char *config = NULL;
     int status = 0;
     bool paths_given = false;
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    int jobs = cores > 0 && cores < 1024 ? (int)cores : 1;
 
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
@@ -227,14 +302,12 @@ int cd_check_main(int argc, char **argv)
             }
             a.opts.pub_source = CD_PUB_ARGUMENT;
         } else if (!strcmp(name, "--format")) {
-            if (!strcmp(val, "text"))
-                a.out.format = CD_FORMAT_TEXT;
-            else if (!strcmp(val, "json"))
-                a.out.format = CD_FORMAT_JSON;
-            else {
+            int f = cd_format_from_name(val);
+            if (f < 0) {
                 cd_paths_destroy(&a.paths);
-                return usage_error("--format '%s': expected text or json", val);
+                return usage_error("--format '%s': expected text, json, sarif or github", val);
             }
+            a.out.format = (cd_format)f;
         } else if (!strcmp(name, "--config")) {
             config = val;
         } else if (!strcmp(name, "--fail-on")) {
@@ -251,6 +324,7 @@ int cd_check_main(int argc, char **argv)
                 cd_paths_destroy(&a.paths);
                 return usage_error("--jobs '%s': expected a number from 1 to 1024", val);
             }
+            jobs = (int)n;
         } else if (!strcmp(name, "--files-from")) {
             paths_given = true;
             if (files_from(&a.paths, val) != 0)
@@ -270,49 +344,16 @@ int cd_check_main(int argc, char **argv)
         cd_paths_destroy(&a.paths);
         return usage_error("%s", "no PATH given");
     }
-    config_cache configs = {0};
-
-    bool failed = false;
+    check_ctx cx = {&a, config, {0}, PTHREAD_MUTEX_INITIALIZER, false, false};
     cd_output_begin(&a.out);
-    for (size_t i = 0; i < a.paths.count; i++) {
-        const char *path = a.paths.items[i];
-        char *text;
-        size_t len;
-        if (read_input(path, &text, &len) != 0) {
-            fprintf(stderr, "copydesk: %s: cannot read: %s\n", path, strerror(errno));
-            status = 2;
-            continue;
-        }
-        cd_options o = a.opts;
-        const cd_config *cfg = config_for(&configs, config, path, &status);
-        if (cfg) {
-            cd_settings_to_options(&cfg->settings, &o);
-            o.pub_date = a.opts.pub_date; /* --date beats the file */
-            o.pub_source = a.opts.pub_source;
-            o.cancel = NULL;
-        }
-        o.markdown = strcmp(path, "-") == 0 ? strncmp(text, "---", 3) == 0
-                                             : cd_path_is_markdown(path);
-        cd_result *r = cd_analyze(text, len, &o);
-        cd_line_index *ix = cd_line_index_new(text, len);
-        if (!r || !ix) {
-            fprintf(stderr, "copydesk: %s: out of memory\n", path);
-            status = 2;
-        } else {
-            cd_checked c = {strcmp(path, "-") == 0 ? "<stdin>" : path, text, len, ix, r};
-            cd_output_file(&a.out, &c);
-            for (size_t k = 0; k < r->count; k++)
-                if (r->items[k].severity <= a.fail_on)
-                    failed = true;
-        }
-        cd_line_index_free(ix);
-        cd_result_free(r);
-        free(text);
-    }
-    cd_output_end(&a.out);
-    config_cache_destroy(&configs);
+    cd_run_ordered(a.paths.count, jobs, check_one, emit_one, &cx,
+                   a.paths.count > 1 && isatty(STDERR_FILENO));
+    if (cx.error)
+        status = 2;
+    int exit_status = status == 2 ? 2 : cx.failed ? 1 : 0;
+    cd_output_end(&a.out, exit_status);
+    config_cache_destroy(&cx.configs);
+    pthread_mutex_destroy(&cx.lock);
     cd_paths_destroy(&a.paths);
-    if (status == 2)
-        return 2;
-    return failed ? 1 : 0;
+    return exit_status;
 }

@@ -204,6 +204,57 @@ class Check(unittest.TestCase):
         self.assertEqual(rc, 2)
         self.assertIn("unknown key 'rulez'", err)
 
+    def test_jobs_do_not_change_the_output(self):
+        sources = sorted(os.listdir(EXAMPLES))
+        arts = [open(os.path.join(EXAMPLES, n), encoding="utf-8").read()
+                for n in sources if not n.endswith(".json")]
+        for i in range(240):
+            ext = (".md", ".txt")[i % 2]
+            self.write(f"many/d{i // 40}/draft{i:04d}{ext}", arts[i % len(arts)])
+        self.write("many/d2/unreadable.md", "x")
+        os.chmod(os.path.join(self.dir, "many/d2/unreadable.md"), 0)
+        folder = os.path.join(self.dir, "many")
+        for fmt in ("text", "json", "sarif", "github"):
+            outs = set()
+            for jobs in ("1", "3", "8"):
+                rc, out, err = run("check", "--format", fmt, "--jobs", jobs, "--date",
+                                   "2016-03-23", folder)
+                outs.add((rc, out, err))
+            self.assertEqual(len(outs), 1, fmt)
+        rc, out, err = outs.pop()
+        if os.getuid() != 0:  # root reads anything
+            self.assertEqual(rc, 2)
+            self.assertIn("unreadable.md: cannot read", err)
+
+    def test_sarif_shape(self):
+        path = self.write("s.md", "---\ndate: 2016-03-23\n---\n\n“Hi” 🔴 signed 03/04/2016 on "
+                                  "Monday, March 22, 2016.\n")
+        rc, out, _ = run("check", "--format", "sarif", path)
+        self.assertEqual(rc, 1)
+        sarif = json.loads(out)
+        self.assertEqual(sarif["version"], "2.1.0")
+        run0 = sarif["runs"][0]
+        rules = run0["tool"]["driver"]["rules"]
+        self.assertEqual(len(rules), 9)
+        self.assertTrue(all(r["help"]["text"].startswith("# " + r["id"]) for r in rules))
+        self.assertEqual(run0["invocations"][0]["exitCode"], 1)
+        by_rule = {r["ruleId"]: r for r in run0["results"]}
+        amb = by_rule["date-ambiguous-numeric"]
+        self.assertEqual(rules[amb["ruleIndex"]]["id"], "date-ambiguous-numeric")
+        self.assertEqual(amb["level"], "warning")
+        # 1-based, UTF-16 columns: “Hi” 🔴 signed + space = 15 units before the date
+        self.assertEqual(amb["locations"][0]["physicalLocation"]["region"],
+                         {"startLine": 5, "startColumn": 16, "endLine": 5, "endColumn": 26})
+        self.assertEqual(by_rule["date-weekday-mismatch"]["level"], "error")
+
+    def test_github_escapes_commas_colons_newlines(self):
+        path = self.write("odd, name: here.txt", "It rained 03/04/2016.\n")
+        rc, out, _ = run("check", "--format", "github", path)
+        [line] = out.splitlines()
+        self.assertTrue(line.startswith("::warning file=" + path.replace(",", "%2C")
+                                        .replace(":", "%3A") + ",line=1,col=11,"), line)
+        self.assertIn("title=copydesk date-ambiguous-numeric::'03/04/2016' can be read as", line)
+
     def test_example_article_runs(self):
         rc, out, _ = run("check", "--format", "json", "--date", "2016-03-23",
                          os.path.join(EXAMPLES, "seed-kerry.txt"))
