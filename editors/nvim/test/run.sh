@@ -4,11 +4,11 @@
 # exit: 0 passed, 1 failed, 77 skipped (no nvim; meson's "skipped").
 set -u
 exe=${1:?usage: run.sh PATH/TO/copydesk}
+command -v nvim >/dev/null || { echo "nvim-plugin: nvim not installed, skipping"; exit 77; }
 here=$(cd "$(dirname "$0")" && pwd)
 plugin=$(cd "$here/.." && pwd)
 repo=$(cd "$plugin/../.." && pwd)
 
-command -v nvim >/dev/null || { echo "nvim-plugin: nvim not installed, skipping"; exit 77; }
 [ -x "$exe" ] || { echo "nvim-plugin: $exe is not an executable" >&2; exit 1; }
 exe=$(cd "$(dirname "$exe")" && pwd)/$(basename "$exe")
 
