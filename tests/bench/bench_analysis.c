@@ -6,7 +6,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "copydesk/analysis.h"
 
@@ -59,8 +62,33 @@ static char *load_corpus(int argc, char **argv, size_t *len, size_t *words)
     return buf;
 }
 
+/* Peak RSS (KiB) of `copydesk check --format json FILE`, measured from
+ * this small process so the figure is copydesk's own (a child forked
+ * from a big interpreter would carry the interpreter's pages). */
+static long check_peak_rss(const char *exe, const char *path)
+{
+    pid_t pid = fork();
+    if (pid == 0) {
+        freopen("/dev/null", "w", stdout);
+        execl(exe, exe, "check", "--format", "json", "--date", "2016-03-23", path, (char *)NULL);
+        _exit(127);
+    }
+    int st;
+    struct rusage ru;
+    if (pid < 0 || wait4(pid, &st, 0, &ru) < 0)
+        return -1;
+    return ru.ru_maxrss;
+}
+
 int main(int argc, char **argv)
 {
+    /* --check EXE: also measure the peak RSS of copydesk check. */
+    const char *exe = NULL;
+    if (argc > 2 && strcmp(argv[1], "--check") == 0) {
+        exe = argv[2];
+        argv += 2;
+        argc -= 2;
+    }
     size_t clen, cwords;
     char *corpus = load_corpus(argc, argv, &clen, &cwords);
     if (cwords == 0) {
@@ -104,6 +132,18 @@ int main(int argc, char **argv)
             cd_result_free(res);
         }
         qsort(t, (size_t)runs, sizeof *t, cmp_d);
+        if (exe) {
+            char tmp[] = "/tmp/copydesk-bench-XXXXXX.md";
+            int fd = mkstemps(tmp, 3);
+            if (fd >= 0 && write(fd, doc, cut) == (ssize_t)cut) {
+                long kb = check_peak_rss(exe, tmp);
+                printf("         copydesk check peak RSS on %zu words: %.1f MiB\n", want, kb / 1024.0);
+            }
+            if (fd >= 0) {
+                close(fd);
+                unlink(tmp);
+            }
+        }
         double med = t[runs / 2], p99 = t[(size_t)(runs * 0.99) < (size_t)runs ? (size_t)(runs * 0.99) : (size_t)runs - 1];
         medians[s] = med;
         printf("%-8zu %10zu %10.3f %10.3f %14.0f   (%zu findings, %d runs, CPU time)\n", want, cut,

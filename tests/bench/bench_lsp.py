@@ -1,17 +1,14 @@
 #!/usr/bin/env python3
 """Prints the server's latencies on generated documents, as an editor
 sees them: hover and code action round trips on a 100,000-word document,
-didChange-to-publish with the debounce at 0, and the peak RSS of
-`copydesk check` on the same text. Figures only; never fails on time.
+and didChange-to-publish with the debounce at 0 (bench_analysis prints
+analysis time and check's peak RSS). Figures only; never fails on time.
 
 usage: bench_lsp.py COPYDESK ARTICLE..."""
 import os
 import random
-import resource
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lsp"))
@@ -95,22 +92,8 @@ def session(exe, text, label, hovers=200):
 
 def main():
     exe, articles = sys.argv[1], sys.argv[2:]
-    with tempfile.TemporaryDirectory() as tmp:
-        for words in (1000, 5000, 100000):
-            text = build(articles, words)
-            path = os.path.join(tmp, f"doc{words}.md")
-            with open(path, "w", encoding="utf-8") as f:
-                f.write(text)
-            before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-            t0 = time.perf_counter()
-            subprocess.run([exe, "check", "--format", "json", "--date", "2016-03-23", path],
-                           stdout=subprocess.DEVNULL)
-            wall = (time.perf_counter() - t0) * 1e3
-            rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-            print(f"check {words} words: wall {wall:.1f} ms, peak RSS {rss / 1024:.1f} MiB"
-                  + ("" if rss > before else " (not above an earlier child's peak)"))
-        for words in (5000, 100000):
-            session(exe, build(articles, words), f"doc{words}")
+    for words in (5000, 100000):
+        session(exe, build(articles, words), f"doc{words}")
 
 
 if __name__ == "__main__":
