@@ -67,6 +67,7 @@ static char *load_corpus(int argc, char **argv, size_t *len, size_t *words)
  * from a big interpreter would carry the interpreter's pages). */
 static long check_peak_rss(const char *exe, const char *path)
 {
+    fflush(stdout); /* or the child's exit would print our buffer again */
     pid_t pid = fork();
     if (pid == 0) {
         freopen("/dev/null", "w", stdout);
@@ -132,6 +133,9 @@ int main(int argc, char **argv)
             cd_result_free(res);
         }
         qsort(t, (size_t)runs, sizeof *t, cmp_d);
+        medians[s] = med;
+        printf("%-8zu %10zu %10.3f %10.3f %14.0f   (%zu findings, %d runs, CPU time)\n", want, cut,
+               med, p99, want / (med / 1e3), findings, runs);
         if (exe) {
             char tmp[] = "/tmp/copydesk-bench-XXXXXX.md";
             int fd = mkstemps(tmp, 3);
@@ -145,9 +149,6 @@ int main(int argc, char **argv)
             }
         }
         double med = t[runs / 2], p99 = t[(size_t)(runs * 0.99) < (size_t)runs ? (size_t)(runs * 0.99) : (size_t)runs - 1];
-        medians[s] = med;
-        printf("%-8zu %10zu %10.3f %10.3f %14.0f   (%zu findings, %d runs, CPU time)\n", want, cut,
-               med, p99, want / (med / 1e3), findings, runs);
         free(t);
         free(doc);
     }
