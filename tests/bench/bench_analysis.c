@@ -133,6 +133,8 @@ int main(int argc, char **argv)
             cd_result_free(res);
         }
         qsort(t, (size_t)runs, sizeof *t, cmp_d);
+        size_t k99 = (size_t)(runs * 0.99);
+        double med = t[runs / 2], p99 = t[k99 < (size_t)runs ? k99 : (size_t)runs - 1];
         medians[s] = med;
         printf("%-8zu %10zu %10.3f %10.3f %14.0f   (%zu findings, %d runs, CPU time)\n", want, cut,
                med, p99, want / (med / 1e3), findings, runs);
@@ -148,7 +150,6 @@ int main(int argc, char **argv)
                 unlink(tmp);
             }
         }
-        double med = t[runs / 2], p99 = t[(size_t)(runs * 0.99) < (size_t)runs ? (size_t)(runs * 0.99) : (size_t)runs - 1];
         free(t);
         free(doc);
     }
