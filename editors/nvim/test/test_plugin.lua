@@ -206,7 +206,21 @@ local function run()
   check(#require("copydesk.client").for_buffer(doc) == 0, "the explain buffer got a language server")
   log("ok: :CopydeskExplain shows the date-relative docs")
 
-  -- 7. the server shuts down cleanly
+  -- 7. the help file builds its tags (in a copy: the plugin folder stays clean)
+  local docdir = vim.fn.tempname()
+  vim.fn.mkdir(docdir, "p")
+  local helpfile = vim.api.nvim_get_runtime_file("doc/copydesk.txt", false)[1]
+  check(helpfile, "doc/copydesk.txt is not on the runtimepath")
+  vim.fn.writefile(vim.fn.readfile(helpfile), docdir .. "/copydesk.txt")
+  vim.cmd("helptags " .. vim.fn.fnameescape(docdir))
+  local tags = table.concat(vim.fn.readfile(docdir .. "/tags"), "\n")
+  for _, tag in ipairs({ "copydesk", "copydesk-setup", ":CopydeskDate", ":CopydeskExplain",
+                         "copydesk-settings", "copydesk-publicationDate", "copydesk-debounceMs" }) do
+    check(tags:find("^" .. vim.pesc(tag) .. "\t") or tags:find("\n" .. vim.pesc(tag) .. "\t"), "help tag %s missing", tag)
+  end
+  log("ok: help tags")
+
+  -- 8. the server shuts down cleanly
   local id = clients[1].id
   vim.lsp.stop_client(id)
   check(vim.wait(5000, function() return vim.lsp.get_client_by_id(id) == nil end, 10), "server did not exit")
