@@ -1,0 +1,31 @@
+/* libFuzzer target: JSON-RPC classification of arbitrary bodies (after
+ * the same UTF-8 repair the server does), and the replies built from
+ * them. */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "copydesk/analysis.h"
+#include "protocol/jsonrpc.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    size_t len;
+    char *clean = cd_utf8_sanitize((const char *)data, size, &len);
+    if (!clean)
+        return 0;
+    cd_msg m;
+    cd_msg_parse(&m, clean, len);
+    json_t *reply = m.kind == CD_MSG_INVALID
+                        ? cd_rpc_error(m.id, m.error_code, m.error_msg)
+                        : cd_rpc_response_take(m.id, json_null());
+    size_t n;
+    char *framed = reply ? cd_rpc_frame(reply, &n) : NULL;
+    free(framed);
+    json_decref(reply);
+    cd_msg_clear(&m);
+    free(clean);
+    return 0;
+}
