@@ -220,10 +220,30 @@ local function run()
   end
   log("ok: help tags")
 
-  -- 8. the server shuts down cleanly
-  local id = clients[1].id
-  vim.lsp.stop_client(id)
-  check(vim.wait(5000, function() return vim.lsp.get_client_by_id(id) == nil end, 10), "server did not exit")
+  -- 8. a project with its own copydesk.json gets its own server, rooted
+  -- there, and writing that file from Neovim makes the server reload it
+  local project = vim.fn.tempname()
+  vim.fn.mkdir(project .. "/drafts", "p")
+  vim.fn.writefile({ "{}" }, project .. "/copydesk.json")
+  vim.fn.writefile({ "He left yesterday." }, project .. "/drafts/draft.txt")
+  local draft = open(project .. "/drafts/draft.txt")
+  check(#diags(draft) == 1, "%d diagnostics in the draft, expected 1", #diags(draft))
+  local mine = require("copydesk.client").for_buffer(draft)[1]
+  check(mine and mine.config.root_dir == vim.fn.fnamemodify(project, ":p:h"),
+    "draft rooted at %s", mine and tostring(mine.config.root_dir))
+  check(#require("copydesk.client").all() == 2, "expected a second client for the second root")
+  vim.cmd("split " .. vim.fn.fnameescape(project .. "/copydesk.json"))
+  vim.api.nvim_buf_set_lines(0, 0, -1, false, { '{"rules": {"date-relative": "off"}}' })
+  vim.cmd("silent write")
+  settle(draft, function() return #diags(draft) == 0 end, "date-relative to go after copydesk.json turned it off")
+  log("ok: second root at copydesk.json; writing it reloads the config")
+
+  -- 9. the servers shut down cleanly
+  for _, c in ipairs(require("copydesk.client").all()) do
+    local id = c.id
+    vim.lsp.stop_client(id)
+    check(vim.wait(5000, function() return vim.lsp.get_client_by_id(id) == nil end, 10), "server did not exit")
+  end
 end
 
 local ok, err = xpcall(run, debug.traceback)

@@ -45,7 +45,11 @@ local function make_config(opts, root_dir)
     on_init = function(client)
       -- Neovim does not send settings after initialize (its docs say to do
       -- it here); the server would otherwise wait on workspace/configuration.
-      compat.notify(client, "workspace/didChangeConfiguration", { settings = client.config.settings })
+      -- (With nothing set, the server's own workspace/configuration request
+      -- already gets the empty answer.)
+      if not vim.tbl_isempty(client.config.settings.copydesk) then
+        compat.notify(client, "workspace/didChangeConfiguration", { settings = client.config.settings })
+      end
     end,
     on_attach = opts.on_attach,
     on_exit = function()
