@@ -5,6 +5,7 @@ import {
   LanguageClient,
   LanguageClientOptions,
   ServerOptions,
+  vsdiag,
 } from 'vscode-languageclient/node';
 import { serverSettings } from './serverSettings';
 
@@ -28,7 +29,16 @@ export function createClient(binary: string, output: vscode.OutputChannel): Lang
       configurationSection: SECTION,
       fileEvents: vscode.workspace.createFileSystemWatcher('**/copydesk.json'),
     },
+    // The server both pushes diagnostics and offers them on request (pull).
+    // The client would keep both sets — every finding listed twice — and
+    // poll workspace/diagnostic every 2 s; pulled results also go stale on a
+    // settings change (the server sends no diagnostic refresh). Pushed
+    // diagnostics carry the document version and follow settings changes,
+    // so they alone are used: the pull side answers empty without a request.
+    diagnosticPullOptions: { onChange: false, onSave: false, onTabs: false },
     middleware: {
+      provideDiagnostics: () => ({ kind: vsdiag.DocumentDiagnosticReportKind.full, items: [] }),
+      provideWorkspaceDiagnostics: () => ({ items: [] }),
       workspace: {
         // The server pulls the section at start-up (workspace/configuration)...
         configuration: async (params, token, next) => {

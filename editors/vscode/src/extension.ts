@@ -46,11 +46,18 @@ async function stop(): Promise<void> {
   if (c) await c.stop().catch(() => undefined);
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What other extensions (and the in-editor test) can ask of this one. */
+export interface CopydeskApi {
+  /** The status bar's publication date text, e.g. "Published 2021-09-12 (front matter)". */
+  publicationDateLabel(): string | undefined;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<CopydeskApi> {
   output = vscode.window.createOutputChannel('copydesk');
+  const status = new PubDateStatus();
   context.subscriptions.push(
     output,
-    new PubDateStatus(),
+    status,
     vscode.commands.registerCommand('copydesk.setPublicationDate', setPublicationDate),
     vscode.commands.registerCommand('copydesk.restartServer', async () => { await stop(); await start(); }),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
@@ -58,6 +65,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   await start();
+  return { publicationDateLabel: () => status.label };
 }
 
 export function deactivate(): Promise<void> {

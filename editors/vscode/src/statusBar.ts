@@ -31,6 +31,8 @@ export class PubDateStatus implements vscode.Disposable {
     vscode.StatusBarAlignment.Right, 100);
   private readonly subs: vscode.Disposable[] = [];
   private timer: NodeJS.Timeout | undefined;
+  /** The text shown, without the icon; undefined while hidden. */
+  label: string | undefined;
 
   constructor() {
     this.item.name = 'copydesk publication date';
@@ -61,13 +63,15 @@ export class PubDateStatus implements vscode.Disposable {
   update(): void {
     const doc = vscode.window.activeTextEditor?.document;
     if (!doc || !LANGUAGES.has(doc.languageId)) {
+      this.label = undefined;
       this.item.hide();
       return;
     }
     // Read as the server reads it: the workspace-level value, no scopeUri.
     const setting = vscode.workspace.getConfiguration('copydesk').get<string>('publicationDate');
     const found = resolvePubDate(setting, doc.getText(), configFileDate(doc));
-    this.item.text = `$(calendar) ${label(found)}`;
+    this.label = label(found);
+    this.item.text = `$(calendar) ${this.label}`;
     this.item.tooltip = found
       ? `copydesk resolves relative dates (yesterday, on Monday) against ${found.date}, taken from the ${found.source}. Click to set the publication date.`
       : 'copydesk found no publication date (setting, front matter date:, dateline or copydesk.json): relative dates are flagged without a calendar date. Click to set one.';
