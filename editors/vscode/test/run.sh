@@ -7,7 +7,8 @@
 #   4. check-smoke.py: those diagnostics equal `copydesk check --format json FILE`
 #
 # Usage: test/run.sh COPYDESK_BINARY [FILE]
-#   FILE defaults to the repository's tests/corpus/examples/liveblog-runoff.md
+#   FILE defaults to the repository's tests/corpus/examples/liveblog-runoff.md; it should hold
+#   relative dates (the setting round trip watches their messages change)
 # Env: CODE_SERVER (code-server executable; default `code-server` on PATH), CHROMIUM,
 #      SMOKE_KEEP=1 (keep VS Code's logs and profile; see smoke/run-smoke.sh)
 # Exit 0 when every check passed.
