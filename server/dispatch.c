@@ -150,6 +150,8 @@ static void on_initialize(cd_server *srv, json_t *id, json_t *params)
     srv->client_configuration = json_is_true(json_object_get(ws, "configuration"));
     srv->watch_files = json_is_true(json_object_get(
         json_object_get(ws, "didChangeWatchedFiles"), "dynamicRegistration"));
+    srv->diagnostic_refresh = json_is_true(json_object_get(
+        json_object_get(ws, "diagnostics"), "refreshSupport"));
     json_t *init = json_object_get(params, "initializationOptions");
     if (json_is_object(init)) {
         srv->init_settings = json_incref((json_t *)copydesk_section(init));

@@ -387,6 +387,12 @@ void cd_documents_close(cd_server *srv, cd_document *doc)
 void cd_documents_invalidate_all(cd_server *srv)
 {
     srv->settings_gen++;
+    /* Pull clients keep their last pulled results until told: ask them to
+       pull again, or they would show findings from the old settings. */
+    if (srv->diagnostic_refresh && srv->state == CD_STATE_RUNNING) {
+        json_t *id = json_sprintf("copydesk-refresh-%ld", ++srv->next_request_id);
+        cd_server_send_take(srv, cd_rpc_request_take(id, "workspace/diagnostic/refresh", NULL));
+    }
     for (cd_document *d = srv->docs; d; d = d->next)
         if (d->job)
             d->job->cancel = 1;

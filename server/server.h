@@ -70,6 +70,7 @@ struct cd_server {
     cd_config *configs;          /* owned: copydesk.json files loaded */
     size_t n_configs;
     bool watch_files;            /* client can register file watchers */
+    bool diagnostic_refresh;     /* client takes workspace/diagnostic/refresh */
     json_t *init_settings;       /* initializationOptions' copydesk section */
     long settings_gen;           /* bumped on every settings change */
     uv_timer_t config_timer;     /* gives up waiting for configuration */

@@ -162,7 +162,9 @@ int cd_settings_from_json(const json_t *sec, cd_settings_kind kind, cd_settings 
             read_list(v, key, &out->verbs, &out->n_verbs, err, &bad);
         } else if (strcmp(key, "dateOrder") == 0) {
             const char *s = json_string_value(v);
-            if (s && strcmp(s, "MDY") == 0)
+            if (s && !s[0])
+                ; /* "" is "no house order", as an editor's empty field sends it */
+            else if (s && strcmp(s, "MDY") == 0)
                 out->date_order = CD_ORDER_MDY;
             else if (s && strcmp(s, "DMY") == 0)
                 out->date_order = CD_ORDER_DMY;

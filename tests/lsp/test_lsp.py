@@ -170,6 +170,20 @@ class Server(unittest.TestCase):
         self.assertIn("February 28, 2020", d["message"])
         c.finish()
 
+    def test_pull_clients_are_told_to_refresh(self):
+        c = Client(EXE)
+        self.addCleanup(lambda: c.proc.poll() is None and c.proc.kill())
+        c.settings = {"debounceMs": 0}
+        c.request("initialize", {"capabilities": {"workspace": {
+            "configuration": True, "diagnostics": {"refreshSupport": True}}}})
+        c.notify("initialized", {})
+        c.notify("workspace/didChangeConfiguration",
+                 {"settings": {"copydesk": {"publicationDate": "2020-02-29", "dateOrder": ""}}})
+        c.wait(lambda m: m.get("method") == "workspace/diagnostic/refresh")
+        self.assertNotIn(b"dateOrder", c.stderr)
+        self.assertEqual(c.finish(), 0)
+        self.assertNotIn(b"dateOrder", c.stderr)
+
     def test_initialization_options_without_configuration(self):
         c, _ = self.start(configuration=False,
                           init_options={"publicationDate": "2016-03-23", "debounceMs": 0})
