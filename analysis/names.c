@@ -1,9 +1,3087 @@
-/* Placeholder until the names rule lands in this session. */
+/* name-variant and name-first-reference (SPEC §2), and out->people.
+ *
+ * Pass 1 walks each paragraph's prose once. A tokenizer fills a reused
+ * token array; runs of capitalised words become name mentions (a full name,
+ * a title plus a surname, or a lone capitalised word), and every word's use
+ * across the document is tallied in a hash map ("in X", "the X", used in
+ * lower case, part of an organisation's name, ...).
+ *
+ * Pass 2 decides which mentions are people, the way a copy editor reads
+ * them: a "Firstname Surname" introduction defines a person; a lone word
+ * that is an introduced surname is a later reference; a lone word that is
+ * close to an introduced surname is a variant spelling of it; a lone word
+ * that is never introduced is a person only with personal evidence (a
+ * possessive, a speech verb, "X, who", an honorific) and no sign of being a
+ * place or an organisation. Spellings are compared only as distinct folded
+ * keys, bucketed by hash (equal fold, equal transliteration skeleton,
+ * shared deletion neighbourhood for edit distance), so the whole run is
+ * linear in the text.
+ *
+ * Case and diacritics are folded with a small built-in Latin table (Latin-1,
+ * Latin Extended-A, Romanian comma letters, Greek and Cyrillic case) rather
+ * than utf8proc: names in English copy are Latin script, the table covers
+ * every letter the corpus and newsroom style guides use, and it keeps the
+ * analysis library free of another dependency. */
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "analysis/rules.h"
+
+/* ------------------------------------------------------------------ */
+/* Word tables: one table each (DESIGN §5). All lower case, unaccented. */
+
+/* Titles and honorifics before a name. A run "Title Name" is a titled
+ * reference; the name part after the last title is the person. Multi-word
+ * titles are matched as phrases ("secretary of state"). */
+/* T_WEAK: also an adjective ("General Electric"): a title only before a
+ * full name. T_NAMEISH: also a given name ("Dean Kamen"): a title only
+ * before a full name, else the given name. */
+typedef enum { T_PLAIN = 0, T_HONORIFIC, T_ROYAL, T_WEAK, T_NAMEISH } cd_title_kind;
+typedef struct cd_title {
+    const char *phrase;
+    cd_title_kind kind;
+} cd_title;
+
+static const cd_title cd_titles[] = {
+    /* Honorifics: the word after them is certainly a person. */
+    {"mr", T_HONORIFIC}, {"mrs", T_HONORIFIC}, {"ms", T_HONORIFIC},
+    {"miss", T_HONORIFIC}, {"mx", T_HONORIFIC}, {"dr", T_HONORIFIC},
+    {"prof", T_HONORIFIC}, {"professor", T_HONORIFIC}, {"rev", T_HONORIFIC},
+    {"reverend", T_HONORIFIC}, {"sir", T_HONORIFIC}, {"dame", T_HONORIFIC},
+    {"sen", T_HONORIFIC}, {"rep", T_HONORIFIC}, {"gov", T_HONORIFIC},
+    {"gen", T_HONORIFIC}, {"lt", T_HONORIFIC}, {"col", T_HONORIFIC},
+    {"capt", T_HONORIFIC}, {"sgt", T_HONORIFIC}, {"adm", T_HONORIFIC},
+    {"cmdr", T_HONORIFIC}, {"supt", T_HONORIFIC}, {"insp", T_HONORIFIC},
+    {"det", T_HONORIFIC}, {"cpl", T_HONORIFIC}, {"pvt", T_HONORIFIC},
+    /* Office titles. */
+    {"president", T_PLAIN}, {"vice president", T_PLAIN},
+    {"vicepresident", T_PLAIN}, {"president elect", T_PLAIN},
+    {"presidentelect", T_PLAIN}, {"prime minister", T_PLAIN},
+    {"deputy prime minister", T_PLAIN}, {"minister", T_PLAIN},
+    {"foreign minister", T_PLAIN}, {"finance minister", T_PLAIN},
+    {"defence minister", T_PLAIN}, {"defense minister", T_PLAIN},
+    {"interior minister", T_PLAIN}, {"chancellor", T_PLAIN},
+    {"secretary", T_PLAIN}, {"secretary of state", T_PLAIN},
+    {"secretary general", T_PLAIN}, {"secretarygeneral", T_PLAIN},
+    {"attorney general", T_PLAIN}, {"attorney", T_PLAIN},
+    {"judge", T_PLAIN}, {"justice", T_PLAIN}, {"chief justice", T_PLAIN},
+    {"magistrate", T_PLAIN}, {"mayor", T_PLAIN}, {"deputy mayor", T_PLAIN},
+    {"councillor", T_PLAIN}, {"councilman", T_PLAIN},
+    {"councilwoman", T_PLAIN}, {"alderman", T_PLAIN},
+    {"senator", T_PLAIN}, {"representative", T_PLAIN},
+    {"congressman", T_PLAIN}, {"congresswoman", T_PLAIN},
+    {"assemblyman", T_PLAIN}, {"assemblywoman", T_PLAIN},
+    {"governor", T_PLAIN}, {"lieutenant governor", T_PLAIN},
+    {"premier", T_PLAIN}, {"speaker", T_PLAIN}, {"ambassador", T_PLAIN},
+    {"envoy", T_PLAIN}, {"commissioner", T_PLAIN}, {"sheriff", T_PLAIN},
+    {"detective", T_PLAIN}, {"inspector", T_PLAIN},
+    {"superintendent", T_PLAIN}, {"officer", T_PLAIN}, {"agent", T_PLAIN},
+    {"lieutenant", T_PLAIN}, {"colonel", T_PLAIN}, {"sergeant", T_PLAIN},
+    {"captain", T_PLAIN}, {"admiral", T_PLAIN}, {"commander", T_PLAIN},
+    {"corporal", T_PLAIN}, {"private", T_WEAK}, {"general", T_WEAK},
+    {"major", T_WEAK}, {"chief", T_WEAK}, {"director", T_PLAIN},
+    {"managing director", T_PLAIN}, {"executive director", T_PLAIN},
+    {"director general", T_PLAIN}, {"chief executive", T_PLAIN},
+    {"chief executive officer", T_PLAIN},
+    {"chief operating officer", T_PLAIN},
+    {"chief financial officer", T_PLAIN}, {"chairman", T_PLAIN},
+    {"chairwoman", T_PLAIN}, {"chairperson", T_PLAIN},
+    {"spokesman", T_PLAIN}, {"spokeswoman", T_PLAIN},
+    {"spokesperson", T_PLAIN}, {"coach", T_PLAIN}, {"head coach", T_PLAIN},
+    {"manager", T_PLAIN}, {"founder", T_PLAIN}, {"cofounder", T_PLAIN},
+    {"dean", T_NAMEISH}, {"undersecretary", T_PLAIN},
+    {"under secretary", T_PLAIN}, {"assistant secretary", T_PLAIN},
+    {"deputy secretary", T_PLAIN}, {"ceo", T_PLAIN}, {"cfo", T_PLAIN},
+    {"coo", T_PLAIN}, {"cto", T_PLAIN}, {"president and ceo", T_PLAIN},
+    {"chairman and ceo", T_PLAIN}, {"vice chairman", T_PLAIN},
+    {"archbishop", T_PLAIN}, {"bishop", T_PLAIN}, {"cardinal", T_PLAIN},
+    {"rabbi", T_PLAIN}, {"imam", T_PLAIN}, {"ayatollah", T_PLAIN},
+    {"pastor", T_PLAIN}, {"father", T_WEAK}, {"sister", T_WEAK},
+    {"brother", T_WEAK}, {"deputy", T_PLAIN}, {"auditor", T_PLAIN},
+    {"prosecutor", T_PLAIN}, {"treasurer", T_PLAIN}, {"trustee", T_PLAIN},
+    {"economist", T_PLAIN}, {"analyst", T_PLAIN}, {"author", T_PLAIN},
+    {"professor emeritus", T_PLAIN}, {"state senator", T_PLAIN},
+    /* Royal and religious titles name a person completely with one name
+       (Pope Francis, King Abdullah): no surname to introduce. */
+    {"king", T_ROYAL}, {"queen", T_ROYAL}, {"prince", T_ROYAL},
+    {"princess", T_ROYAL}, {"crown prince", T_ROYAL}, {"pope", T_ROYAL},
+    {"emperor", T_ROYAL}, {"empress", T_ROYAL}, {"sheikh", T_ROYAL},
+    {"sultan", T_ROYAL}, {"emir", T_ROYAL}, {"duke", T_ROYAL},
+    {"duchess", T_ROYAL}, {"lord", T_ROYAL}, {"lady", T_ROYAL},
+    {"saint", T_ROYAL}, {"st", T_ROYAL}, {"count", T_ROYAL},
+    {"countess", T_ROYAL}, {"baron", T_ROYAL}, {"baroness", T_ROYAL},
+};
+
+/* Nobiliary and patronymic particles: lower-case words inside a name that
+ * belong to the surname (Ludwig van Beethoven, Osama bin Laden). Prefixes
+ * joined to the surname (McAllister, O'Brien, al-Assad) are one token. */
+static const char *const cd_particles[] = {
+    "van", "von", "der", "den", "de", "da", "di", "del", "della", "du",
+    "dos", "das", "do", "la", "le", "bin", "ibn", "bint", "al", "el", "ben",
+    "ter", "ten", "zu", "af", "y",
+};
+
+/* Generational suffixes after a name: not the surname. */
+static const char *const cd_suffixes[] = {
+    "jr", "sr", "ii", "iii", "iv",
+};
+
+/* Function words: capitalised only at the start of a sentence, never a
+ * name. At the start of a capitalised run they are dropped ("Under
+ * Qaddafi" is Qaddafi). */
+static const char *const cd_function_words[] = {
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its",
+    "their", "our", "my", "your", "he", "she", "it", "they", "we", "i",
+    "you", "him", "them", "us", "me", "in", "on", "at", "by", "for", "from",
+    "with", "without", "under", "over", "after", "before", "during",
+    "since", "until", "as", "if", "when", "while", "where", "whether", "but",
+    "and", "or", "nor", "so", "yet", "also", "then", "now", "there", "here",
+    "both", "all", "many", "some", "several", "most", "more", "few", "each",
+    "every", "no", "not", "one", "two", "three", "four", "five", "six",
+    "seven", "eight", "nine", "ten", "according", "meanwhile", "however",
+    "although", "though", "because", "despite", "earlier", "later",
+    "today", "yesterday", "tomorrow", "tonight", "last", "next", "former",
+    "late", "dear", "to", "of", "about", "against", "among", "amid",
+    "between", "into", "through", "throughout", "upon", "via", "per",
+    "what", "who", "whom", "whose", "which", "why", "how", "once", "even",
+    "only", "just", "still", "instead", "thus", "hence", "therefore",
+    "indeed", "perhaps", "maybe", "yes", "oh", "please", "thank", "thanks",
+    "nobody", "somebody", "everybody", "anyone", "everyone", "someone",
+    "nothing", "something", "everything", "another", "other", "such",
+    "any", "none", "neither", "either", "first", "second", "third",
+    "finally", "overall", "currently", "recently", "previously",
+    "additionally", "further", "furthermore", "moreover", "again",
+    "unlike", "like", "near", "outside", "inside", "within", "beyond",
+    "across", "along", "around", "behind", "below", "beneath", "beside",
+    "besides", "following", "regarding", "including", "except", "although",
+    "whereas", "unless", "whilst", "shortly", "soon", "already", "almost",
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "do",
+    "does", "did", "will", "would", "can", "could", "should", "may",
+    "might", "must", "shall", "let", "well", "very", "too", "ago",
+};
+
+/* Capitalised words that are not given names or surnames: a run that
+ * contains one is a date, a place or a thing, not a person. */
+static const char *const cd_nonname_words[] = {
+    "january", "february", "march", "april", "june", "july", "august",
+    "september", "october", "november", "december", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "north", "south", "east", "west", "northern", "southern",
+    "eastern", "western", "central", "new", "old", "upper", "lower",
+    "greater", "san", "santa", "los", "las", "fort", "mount", "lake",
+    "port", "cape", "united", "royal", "national", "federal", "state",
+    "international", "world", "global", "european", "american", "african",
+    "asian", "british", "christmas", "easter", "eve", "day", "year",
+    "week", "month", "century", "internet", "web", "online", "english",
+    "french", "german", "spanish", "chinese", "russian", "arabic",
+    "islamic", "christian", "muslim", "jewish", "catholic", "republican",
+    "democrat", "democratic", "labour", "conservative", "liberal",
+    "olympic", "olympics", "premier", "grand", "supreme", "high", "low",
+    "big", "little", "great", "holy", "good", "best", "top", "live",
+    "breaking", "update", "exclusive", "photo", "video", "file",
+    "section", "page", "chapter", "part", "volume", "series", "season",
+    "episode", "edition", "version", "release", "pro", "anti", "ex", "air",
+    "islam", "god", "allah", "bible", "koran", "quran",
+    /* Office nouns that end a title phrase and are never surnames: a run
+       "Assistant Secretary" is a title, not a person. */
+    "secretary", "undersecretary", "president", "minister", "director",
+    "chairman", "chairwoman", "spokesman", "spokeswoman", "spokesperson",
+    "governor", "senator", "ambassador", "commissioner", "executive",
+    "officer", "attorney", "ceo", "envoy", "representative", "councillor",
+    "congressman", "congresswoman", "vice", "deputy", "assistant",
+};
+
+/* Place names that turn up alone in news copy, often as possessives
+ * ("Japan's Nikkei", "Thailand's foreign minister"): countries, U.S.
+ * states, Canadian provinces, continents and the most-cited cities. They
+ * still count as surnames when a person of that name is introduced
+ * (Michael Jordan); alone they are never a person to introduce. */
+static const char *const cd_place_words[] = {
+    "afghanistan", "albania", "algeria", "andorra", "angola", "argentina",
+    "armenia", "australia", "austria", "azerbaijan", "bahamas", "bahrain",
+    "bangladesh", "barbados", "belarus", "belgium", "belize", "benin",
+    "bhutan", "bolivia", "bosnia", "botswana", "brazil", "brunei",
+    "bulgaria", "burundi", "cambodia", "cameroon", "canada", "chad",
+    "chile", "china", "colombia", "congo", "croatia", "cuba", "cyprus",
+    "czechia", "denmark", "djibouti", "dominica", "ecuador", "egypt",
+    "eritrea", "estonia", "eswatini", "ethiopia", "fiji", "finland",
+    "france", "gabon", "gambia", "georgia", "germany", "ghana", "greece",
+    "grenada", "guatemala", "guinea", "guyana", "haiti", "honduras",
+    "hungary", "iceland", "india", "indonesia", "iran", "iraq", "ireland",
+    "israel", "italy", "jamaica", "japan", "jordan", "kazakhstan", "kenya",
+    "kiribati", "kosovo", "kuwait", "kyrgyzstan", "laos", "latvia",
+    "lebanon", "lesotho", "liberia", "libya", "liechtenstein", "lithuania",
+    "luxembourg", "madagascar", "malawi", "malaysia", "maldives", "mali",
+    "malta", "mauritania", "mauritius", "mexico", "micronesia", "moldova",
+    "monaco", "mongolia", "montenegro", "morocco", "mozambique", "myanmar",
+    "burma", "namibia", "nauru", "nepal", "netherlands", "holland",
+    "nicaragua", "niger", "nigeria", "norway", "oman", "pakistan", "palau",
+    "palestine", "panama", "paraguay", "peru", "philippines", "poland",
+    "portugal", "qatar", "romania", "russia", "rwanda", "samoa", "senegal",
+    "serbia", "seychelles", "singapore", "slovakia", "slovenia", "somalia",
+    "spain", "sudan", "suriname", "sweden", "switzerland", "syria",
+    "taiwan", "tajikistan", "tanzania", "thailand", "togo", "tonga",
+    "tunisia", "turkey", "turkmenistan", "tuvalu", "uganda", "ukraine",
+    "uruguay", "uzbekistan", "vanuatu", "vatican", "venezuela", "vietnam",
+    "yemen", "zambia", "zimbabwe", "britain", "england", "scotland",
+    "wales", "europe", "asia", "africa", "america", "americas",
+    "antarctica", "oceania", "arctic", "antarctic", "caribbean",
+    "scandinavia", "balkans", "alabama", "alaska", "arizona", "arkansas",
+    "california", "colorado", "connecticut", "delaware", "florida",
+    "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky",
+    "louisiana", "maine", "maryland", "massachusetts", "michigan",
+    "minnesota", "mississippi", "missouri", "montana", "nebraska",
+    "nevada", "ohio", "oklahoma", "oregon", "pennsylvania", "tennessee",
+    "texas", "utah", "vermont", "virginia", "wisconsin", "wyoming",
+    "ontario", "quebec", "alberta", "manitoba", "saskatchewan",
+    "london", "paris", "berlin", "frankfurt", "rome", "madrid", "moscow",
+    "beijing", "shanghai", "tokyo", "seoul", "delhi", "mumbai", "dubai",
+    "istanbul", "cairo", "jerusalem", "tehran", "baghdad", "kabul",
+    "kyiv", "kiev", "brussels", "vienna", "geneva", "zurich", "amsterdam",
+    "stockholm", "oslo", "copenhagen", "helsinki", "warsaw", "prague",
+    "budapest", "athens", "lisbon", "dublin", "edinburgh", "sydney",
+    "melbourne", "toronto", "montreal", "vancouver", "ottawa", "chicago",
+    "boston", "detroit", "atlanta", "miami", "seattle", "denver",
+    "houston", "dallas", "phoenix", "manhattan", "brooklyn", "hollywood",
+    "tripoli", "damascus", "beirut", "riyadh", "karachi", "lagos",
+    "nairobi", "johannesburg", "havana", "caracas", "lima", "bogota",
+    "santiago", "pyongyang", "taipei", "bangkok", "jakarta", "manila",
+    "hanoi", "gaza", "crimea", "kashmir", "tibet", "hongkong", "macau",
+};
+
+/* Nouns before a lone given name in apposition ("their child, Gloria",
+ * "his wife Manju"): children, relatives and pets are named by a first
+ * name alone, which is no missing introduction. */
+static const char *const cd_kin_words[] = {
+    "child", "children", "son", "sons", "daughter", "daughters", "wife",
+    "husband", "brother", "sister", "mother", "father", "mom", "mum", "dad",
+    "baby", "boy", "girl", "infant", "toddler", "grandson",
+    "granddaughter", "grandchild", "nephew", "niece", "cousin", "partner",
+    "fiance", "fiancee", "girlfriend", "boyfriend", "twin", "twins",
+    "dog", "cat", "horse", "puppy", "pet", "gorilla", "panda", "elephant",
+};
+
+/* Organisation and place nouns: "Riverton City Council", "Illinois
+ * Department of Transportation", "Lakeshore Paving Inc." are not people. */
+static const char *const cd_org_words[] = {
+    "department", "ministry", "council", "street", "avenue", "road",
+    "square", "boulevard", "lane", "drive", "highway", "route", "university",
+    "college", "school", "academy", "institute", "group", "party", "inc",
+    "corp", "corporation", "company", "co", "ltd", "llc", "plc", "ag",
+    "gmbh", "bank", "fund", "agency", "association", "union", "committee",
+    "commission", "court", "house", "senate", "congress", "parliament",
+    "assembly", "office", "service", "services", "board", "authority",
+    "administration", "government", "army", "navy", "force", "forces",
+    "police", "hospital", "clinic", "center", "centre", "museum", "library",
+    "church", "cathedral", "mosque", "temple", "airport", "station",
+    "park", "river", "sea", "ocean", "gulf", "bay", "island", "islands",
+    "mountain", "mountains", "valley", "county", "city", "province",
+    "district", "region", "republic", "kingdom", "states", "empire",
+    "federation", "news", "times", "post", "journal", "magazine", "press",
+    "network", "media", "tv", "radio", "records", "studios", "pictures",
+    "foundation", "trust", "society", "club", "team", "league", "cup",
+    "championship", "games", "festival", "awards", "award", "prize",
+    "medal", "project", "program", "programme", "system", "systems",
+    "technologies", "technology", "software", "labs", "motors", "airlines",
+    "airways", "energy", "oil", "gas", "pharmaceuticals", "holdings",
+    "partners", "capital", "securities", "exchange", "market", "markets",
+    "index", "hall", "tower", "towers", "building", "bridge", "stadium",
+    "arena", "mall", "plaza", "hotel", "war", "revolution", "act", "bill",
+    "treaty", "accord", "agreement", "declaration", "constitution", "law",
+    "movement", "front", "alliance", "coalition", "brigade", "brigades",
+    "corps", "guard", "command", "division", "battalion", "regiment",
+    "organization", "organisation", "industries", "international",
+    "mobile", "communications", "telecom", "entertainment", "studio",
+    "store", "stores", "shop", "café", "cafe", "restaurant", "bar",
+    "theatre", "theater", "gallery", "zoo", "prison", "jail", "base",
+    "camp", "port", "harbour", "harbor", "canal", "lakes", "desert",
+    "forest", "coast", "peninsula", "strait", "channel", "territory",
+    "territories", "capitol", "palace", "castle", "abbey", "chapel",
+    "centers", "centres", "cemetery", "memorial", "monument", "tunnel",
+    "railway", "railroad", "line", "lines", "express", "airport",
+    "parish", "diocese", "borough", "township", "village", "town",
+    "county's", "inc.", "limited", "gazette", "herald", "tribune",
+    "daily", "weekly", "review", "report", "times'", "wire", "channel",
+    "economics", "science", "sciences", "studies", "research",
+    "laboratory", "observatory", "council's", "conference", "summit",
+    "forum", "convention", "olympiad", "tournament", "open", "series",
+    "grand", "prix", "trophy", "bowl", "derby", "marathon", "rally",
+    "treasury", "pentagon", "kremlin", "interpol", "nato",
+};
+
+/* Speech verbs: the subject of one is a speaker, i.e. a person (or an
+ * organisation, which the place/organisation evidence rules out). */
+static const char *const cd_speech_verbs[] = {
+    "said", "says", "say", "told", "tells", "added", "adds", "wrote",
+    "writes", "asked", "asks", "noted", "notes", "tweeted", "tweets",
+    "posted", "argued", "argues", "insisted", "insists", "warned", "warns",
+    "testified", "testifies", "stated", "explained", "explains",
+    "announced", "announces", "claimed", "claims", "declared", "declares",
+    "replied", "replies", "responded", "responds", "commented", "comments",
+    "acknowledged", "acknowledges", "admitted", "admits", "recalled",
+    "recalls", "suggested", "suggests", "confirmed", "confirms", "denied",
+    "denies", "stressed", "stresses", "urged", "urges", "predicted",
+    "predicts", "conceded", "concedes", "countered", "counters",
+    "emphasised", "emphasized", "emphasises", "emphasizes", "remarked",
+    "remarks", "contended", "contends", "maintained", "maintains",
+    "alleged", "alleges", "described", "describes", "asserted", "asserts",
+    "believes", "thinks", "thought", "believed", "felt", "feels",
+};
+
+/* Words allowed between a subject and its speech verb ("Putin also
+ * said", "Kerry has said"). */
+static const char *const cd_aux_words[] = {
+    "also", "has", "had", "have", "later", "then", "previously", "earlier",
+    "again", "once", "further", "recently", "reportedly", "repeatedly",
+    "publicly", "privately", "initially", "separately", "would", "will",
+    "had", "did", "does", "has", "not", "never", "always", "often",
+};
+
+/* Nouns after a name that use it as an adjective ("the Obama
+ * administration", "Bush era"): not a reference to the person. */
+static const char *const cd_modifier_nouns[] = {
+    "administration", "administrations", "government", "campaign", "era",
+    "family", "families", "foundation", "presidency", "regime", "camp",
+    "doctrine", "years", "estate", "cabinet", "supporters", "loyalists",
+    "aides", "library", "center", "centre", "prize", "award", "plan",
+    "policy", "policies", "case", "trial", "affair", "scandal", "brothers",
+    "sisters", "household", "clan", "dynasty", "legacy", "memorial",
+    "style", "effect", "rule", "law", "act", "method", "syndrome",
+    "disease", "theory", "equation", "test", "scale", "index",
+};
+
+/* Locative prepositions: "in Russia", "at Cyrene" make a word a place or
+ * an organisation ("at Apple"). */
+static const char *const cd_locatives[] = {
+    "in", "at", "into", "across", "throughout", "near", "inside", "outside",
+    "within", "around", "towards", "toward", "onto",
+};
+
+/* Place adjectives that may sit between a locative and the place ("in
+ * eastern Libya"). */
+static const char *const cd_geo_adjectives[] = {
+    "northern", "southern", "eastern", "western", "central", "north",
+    "south", "east", "west", "northeastern", "northwestern", "southeastern",
+    "southwestern", "northeast", "northwest", "southeast", "southwest",
+    "rural", "urban", "coastal", "downtown", "suburban", "greater",
+    "neighbouring", "neighboring", "nearby", "occupied", "mainland",
+};
+
+/* Motion words: "to X" after one of them makes X a place ("heading to
+ * Moscow"); "to X" after anything else may be a person ("spoke to X"). */
+static const char *const cd_motion_words[] = {
+    "heading", "head", "headed", "heads", "travel", "traveled", "travelled",
+    "traveling", "travelling", "travels", "went", "go", "going", "goes",
+    "gone", "flew", "fly", "flying", "flies", "returned", "return",
+    "returning", "returns", "moved", "move", "moving", "trip", "trips",
+    "visit", "visits", "journey", "back", "came", "come", "coming",
+    "comes", "sent", "deported", "extradited", "fled", "relocated",
+    "flight", "flights", "route", "road", "way", "exported", "shipped",
+    "delivered", "migrated", "emigrated", "immigrated", "arrived",
+    "drove", "sailed", "walked", "ran", "transferred", "expanded",
+};
+
+/* Lower-case nouns that put an organisation or place in apposition
+ * ("engineering group Vallorin", "rival Microsoft", "city of Cyrene"). */
+static const char *const cd_org_appositives[] = {
+    "group", "firm", "company", "rival", "rivals", "carrier", "maker",
+    "giant", "brand", "retailer", "newspaper", "broadcaster", "agency",
+    "bank", "lender", "insurer", "airline", "club", "team", "side",
+    "network", "outlet", "publication", "website", "site", "magazine",
+    "city", "town", "village", "province", "region", "country", "nation",
+    "island", "capital", "port", "startup", "conglomerate",
+    "manufacturer", "producer", "supplier", "chain", "operator",
+    "developer", "studio", "label", "band", "charity", "organization",
+    "organisation", "ministry", "department", "unit", "subsidiary",
+    "regulator", "exchange", "state", "republic", "kingdom", "county",
+    "district", "neighbourhood", "neighborhood", "suburb", "daily",
+    "paper", "channel", "station", "service", "platform", "app",
+    "browser", "software", "operating", "party", "movement", "union",
+    "university", "school", "hospital", "airport", "consortium",
+    "partner", "partners", "customer", "customers", "clients", "client",
+    "shares", "stock", "brands", "vendor", "vendors", "provider",
+    "providers", "competitor", "competitors", "owner", "unit",
+};
+
+/* Determiners: "the X", "a X", "every X" is not a person reference (the
+ * Obamas, the White House, every Northgate site). */
+static const char *const cd_determiners[] = {
+    "the", "a", "an", "this", "that", "these", "those", "every", "each",
+    "any", "no", "its", "their", "our", "your", "another", "which",
+};
+
+/* Pronouns that follow a name in its sentence: "its" makes it a thing
+ * ("Apple released its", and in British copy "Apple have ... their"),
+ * "he"/"she" end the search. "it" is not counted: "Kerry said it would"
+ * is as common as "Apple said it would". */
+static const char *const cd_pronouns_thing[] = {
+    "its", "itself", "their", "theirs", "themselves",
+};
+/* "it": counted, but only as a tally against "he"/"she" over all the
+ * mentions of a word ("Boeing ... the steps it has taken"). */
+static const char *const cd_pronouns_it[] = {
+    "it",
+};
+static const char *const cd_pronouns_person[] = {
+    "he", "she", "his", "her", "him", "himself", "herself",
+};
+
+/* Abbreviations that take a full stop and stay in the word ("Mr.",
+ * "Sen.", "Jr."): the period is not the end of a sentence. */
+static const char *const cd_abbreviations[] = {
+    "mr", "mrs", "ms", "mx", "dr", "prof", "rev", "sen", "rep", "gov",
+    "gen", "lt", "col", "capt", "sgt", "adm", "cmdr", "supt", "insp", "det",
+    "cpl", "pvt", "jr", "sr", "st", "maj", "hon", "pres",
+};
+
+/* ------------------------------------------------------------------ */
+/* A string-keyed hash map (open addressing, FNV-1a) giving each distinct
+ * key a dense id. Keys are copied into one growing buffer.             */
+
+typedef struct cd_smap {
+    uint32_t *slots; /* id + 1; 0 = empty */
+    size_t cap;      /* power of two */
+    size_t *off;     /* per id: key offset in buf */
+    uint32_t *klen;  /* per id: key length */
+    uint32_t *hash;  /* per id */
+    size_t n, ncap;
+    char *buf;
+    size_t blen, bcap;
+} cd_smap;
+
+static uint32_t hash_bytes(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+static void smap_free(cd_smap *m)
+{
+    free(m->slots);
+    free(m->off);
+    free(m->klen);
+    free(m->hash);
+    free(m->buf);
+    memset(m, 0, sizeof *m);
+}
+
+static const char *smap_key(const cd_smap *m, uint32_t id, size_t *len)
+{
+    *len = m->klen[id];
+    return m->buf + m->off[id];
+}
+
+static int smap_rehash(cd_smap *m, size_t cap)
+{
+    uint32_t *slots = calloc(cap, sizeof *slots);
+    if (!slots)
+        return -1;
+    for (size_t id = 0; id < m->n; id++) {
+        size_t i = m->hash[id] & (cap - 1);
+        while (slots[i])
+            i = (i + 1) & (cap - 1);
+        slots[i] = (uint32_t)id + 1;
+    }
+    free(m->slots);
+    m->slots = slots;
+    m->cap = cap;
+    return 0;
+}
+
+/* Finds key; adds it when add is true. Returns the id, or -1 when absent
+ * (or out of memory). */
+static long smap_get(cd_smap *m, const char *k, size_t n, bool add)
+{
+    uint32_t h = hash_bytes(k, n);
+    if (m->cap) {
+        size_t i = h & (m->cap - 1);
+        while (m->slots[i]) {
+            uint32_t id = m->slots[i] - 1;
+            if (m->hash[id] == h && m->klen[id] == n &&
+                memcmp(m->buf + m->off[id], k, n) == 0)
+                return id;
+            i = (i + 1) & (m->cap - 1);
+        }
+    }
+    if (!add)
+        return -1;
+    if ((m->n + 1) * 2 > m->cap &&
+        smap_rehash(m, m->cap ? m->cap * 2 : 64) != 0)
+        return -1;
+    if (m->n == m->ncap) {
+        size_t nc = m->ncap ? m->ncap * 2 : 64;
+        size_t *off = realloc(m->off, nc * sizeof *off);
+        if (!off)
+            return -1;
+        m->off = off;
+        uint32_t *kl = realloc(m->klen, nc * sizeof *kl);
+        if (!kl)
+            return -1;
+        m->klen = kl;
+        uint32_t *hs = realloc(m->hash, nc * sizeof *hs);
+        if (!hs)
+            return -1;
+        m->hash = hs;
+        m->ncap = nc;
+    }
+    if (m->blen + n + 1 > m->bcap) {
+        size_t bc = m->bcap ? m->bcap : 1024;
+        while (bc < m->blen + n + 1)
+            bc *= 2;
+        char *b = realloc(m->buf, bc);
+        if (!b)
+            return -1;
+        m->buf = b;
+        m->bcap = bc;
+    }
+    memcpy(m->buf + m->blen, k, n);
+    m->buf[m->blen + n] = '\0';
+    uint32_t id = (uint32_t)m->n++;
+    m->off[id] = m->blen;
+    m->klen[id] = (uint32_t)n;
+    m->hash[id] = h;
+    m->blen += n + 1;
+    size_t i = h & (m->cap - 1);
+    while (m->slots[i])
+        i = (i + 1) & (m->cap - 1);
+    m->slots[i] = id + 1;
+    return id;
+}
+
+/* Grows a vector to hold need elements. */
+static int vec_grow(void **arr, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return 0;
+    size_t nc = *cap ? *cap : 16;
+    while (nc < need)
+        nc *= 2;
+    void *p = realloc(*arr, nc * elem);
+    if (!p)
+        return -1;
+    *arr = p;
+    *cap = nc;
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* UTF-8 and the Latin fold.                                           */
+
+static inline uint32_t utf8_at(const unsigned char *s, size_t n, size_t i,
+                               size_t *len)
+{
+    unsigned char c = s[i];
+    if (c < 0x80 || i + 1 >= n) {
+        *len = 1;
+        return c;
+    }
+    if ((c & 0xE0) == 0xC0) {
+        *len = 2;
+        return ((uint32_t)(c & 0x1F) << 6) | (s[i + 1] & 0x3F);
+    }
+    if ((c & 0xF0) == 0xE0 && i + 2 < n) {
+        *len = 3;
+        return ((uint32_t)(c & 0x0F) << 12) |
+               ((uint32_t)(s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+    }
+    if ((c & 0xF8) == 0xF0 && i + 3 < n) {
+        *len = 4;
+        return ((uint32_t)(c & 0x07) << 18) |
+               ((uint32_t)(s[i + 1] & 0x3F) << 12) |
+               ((uint32_t)(s[i + 2] & 0x3F) << 6) | (s[i + 3] & 0x3F);
+    }
+    *len = 1;
+    return 0xFFFD;
+}
+
+/* Base letters of U+00C0..U+00FF; '*' marks × and ÷. */
+static const char cd_fold_latin1[] =
+    "aaaaaaaceeeeiiii" "dnooooo*ouuuuyts"
+    "aaaaaaaceeeeiiii" "dnooooo*ouuuuyty";
+/* Base letters of U+0100..U+017F (Latin Extended-A). */
+static const char cd_fold_exta[] =
+    "aaaaaaccccccccdd" "ddeeeeeeeeeegggg" "gggghhhhiiiiiiii"
+    "iiiijjkkklllllll" "lllnnnnnnnnnoooo" "oooorrrrrrssssss"
+    "sstttttttuuuuuuuu" "uuuwwyyyzzzzzzs";
+
+static inline bool is_letter_cp(uint32_t cp)
+{
+    if (cp < 0x80)
+        return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+    if (cp == 0xD7 || cp == 0xF7)
+        return false;
+    /* Latin, IPA, modifier letters (the ʻokina), combining marks, Greek,
+       Cyrillic, Armenian, Hebrew, Arabic, ... up to General Punctuation. */
+    return cp >= 0xC0 && cp < 0x2000;
+}
+
+static inline bool is_upper_cp(uint32_t cp)
+{
+    if (cp < 0x80)
+        return cp >= 'A' && cp <= 'Z';
+    if (cp >= 0xC0 && cp <= 0xDE)
+        return cp != 0xD7;
+    if (cp >= 0x100 && cp <= 0x137)
+        return (cp & 1) == 0;
+    if (cp >= 0x139 && cp <= 0x148)
+        return (cp & 1) == 1;
+    if (cp >= 0x14A && cp <= 0x177)
+        return (cp & 1) == 0;
+    if (cp == 0x178)
+        return true;
+    if (cp >= 0x179 && cp <= 0x17E)
+        return (cp & 1) == 1;
+    if (cp >= 0x218 && cp <= 0x21B)
+        return (cp & 1) == 0;
+    if (cp >= 0x391 && cp <= 0x3A9)
+        return true;
+    if (cp >= 0x400 && cp <= 0x42F)
+        return true;
+    return false;
+}
+
+/* Appends the folded form of cp to out (lower case, diacritics dropped for
+ * Latin; lower case for Greek and Cyrillic; combining marks dropped).
+ * Returns bytes written (0..4). */
+static size_t fold_cp(uint32_t cp, char *out)
+{
+    if (cp < 0x80) {
+        out[0] = (char)((cp >= 'A' && cp <= 'Z') ? cp + 32 : cp);
+        return 1;
+    }
+    if (cp >= 0xC0 && cp <= 0xFF && cd_fold_latin1[cp - 0xC0] != '*') {
+        out[0] = cd_fold_latin1[cp - 0xC0];
+        return 1;
+    }
+    if (cp >= 0x100 && cp <= 0x17F) {
+        out[0] = cd_fold_exta[cp - 0x100];
+        return 1;
+    }
+    if (cp >= 0x218 && cp <= 0x21B) { /* Ș ș Ț ț */
+        out[0] = cp < 0x21A ? 's' : 't';
+        return 1;
+    }
+    if (cp >= 0x300 && cp <= 0x36F)
+        return 0; /* combining accents (NFD input) */
+    if (cp >= 0x391 && cp <= 0x3A9)
+        cp += 0x20;
+    else if (cp >= 0x410 && cp <= 0x42F)
+        cp += 0x20;
+    else if (cp >= 0x400 && cp <= 0x40F)
+        cp += 0x50;
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+#define CD_KEY_MAX 128
+
+/* Folds s[a..b) into out (at most CD_KEY_MAX-1 bytes): letters and digits
+ * only, so case, diacritics, hyphens, apostrophes, dots and spaces all
+ * compare equal (McAllister/Mcallister, Erdoğan/Erdogan, Jean-Pierre/Jean
+ * Pierre). Returns the length. */
+static size_t fold_key(const char *s, size_t a, size_t b, char *out)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t n = 0;
+    for (size_t i = a; i < b;) {
+        unsigned char c = u[i];
+        if (c < 0x80) { /* the common case, without decoding */
+            i++;
+            if (c >= 'A' && c <= 'Z')
+                c = (unsigned char)(c + 32);
+            else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+                continue;
+            if (n + 1 >= CD_KEY_MAX)
+                break;
+            out[n++] = (char)c;
+            continue;
+        }
+        size_t l;
+        uint32_t cp = utf8_at(u, b, i, &l);
+        i += l;
+        if (!(is_letter_cp(cp) || (cp >= '0' && cp <= '9')))
+            continue;
+        char tmp[4];
+        size_t k = fold_cp(cp, tmp);
+        if (n + k >= CD_KEY_MAX)
+            break;
+        memcpy(out + n, tmp, k);
+        n += k;
+    }
+    out[n] = '\0';
+    return n;
+}
+
+/* Endings of capitalised common nouns and plural demonyms, never of a
+ * surname: followers and doctrines (-ist, -ism, -phobia, -ology) and
+ * peoples (Canadians, Americans). */
+static const char *const cd_noun_endings[] = {
+    "ist", "ists", "ism", "isms", "phobia", "ology", "ologist", "ians",
+    "cans", "ites",
+};
+
+/* Endings that only surnames have (Lindqvist, Karlsson, Savchenko,
+ * Kowalczyk, Petrovich, Papadopoulos, Popescu, Saakashvili): a lone word
+ * with one, used mid-sentence, reads as a person. Endings shared with
+ * places or firms (-son: Madison, Ericsson; -berg, -stein) are left out. */
+static const char *const cd_surname_endings[] = {
+    "qvist", "quist", "kvist", "sson", "enko", "chuk", "czyk", "wicz",
+    "ovich", "evich", "ovic", "evic", "poulos", "escu", "ishvili", "adze",
+    "oglu",
+};
+
+/* Their lengths, filled with the lexicon (no strlen per word). */
+static size_t cd_surname_ending_len[sizeof cd_surname_endings /
+                                    sizeof cd_surname_endings[0]];
+static size_t cd_noun_ending_len[sizeof cd_noun_endings /
+                                 sizeof cd_noun_endings[0]];
+
+static bool surname_shaped(const char *k, size_t n)
+{
+    for (size_t i = 0;
+         i < sizeof cd_surname_endings / sizeof cd_surname_endings[0]; i++) {
+        size_t l = cd_surname_ending_len[i];
+        if (n > l + 1 && memcmp(k + n - l, cd_surname_endings[i], l) == 0)
+            return true;
+    }
+    return false;
+}
+
+static bool nounish(const char *k, size_t n)
+{
+    for (size_t i = 0; i < sizeof cd_noun_endings / sizeof cd_noun_endings[0];
+         i++) {
+        size_t l = cd_noun_ending_len[i];
+        if (n > l + 2 && memcmp(k + n - l, cd_noun_endings[i], l) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* ------------------------------------------------------------------ */
+/* The lexicon: every table above in one read-only hash map, built once. */
+
+enum {
+    LX_FUNC = 1u << 0,
+    LX_NONNAME = 1u << 1,
+    LX_ORG = 1u << 2,
+    LX_TITLE = 1u << 3,
+    LX_PARTICLE = 1u << 4,
+    LX_SUFFIX = 1u << 5,
+    LX_SPEECH = 1u << 6,
+    LX_MODIFIER = 1u << 7,
+    LX_LOC = 1u << 8,
+    LX_GEOADJ = 1u << 9,
+    LX_ORGAPPOS = 1u << 10,
+    LX_ABBR = 1u << 11,
+    LX_MOTION = 1u << 12,
+    LX_DET = 1u << 13,
+    LX_AUX = 1u << 14,
+    LX_IT = 1u << 15,
+    LX_HE = 1u << 16,
+    LX_PLACE = 1u << 17,
+    LX_KIN = 1u << 18,
+    LX_ITWEAK = 1u << 19,
+    LX_TITLE_INNER = 1u << 20, /* a later word of a title phrase ("of") */
+};
+
+typedef struct cd_title_words {
+    char words[4][24];
+    uint32_t ids[4];   /* lexicon ids of the words */
+    size_t n;
+    cd_title_kind kind;
+} cd_title_words;
+
+#define CD_N_TITLES (sizeof cd_titles / sizeof cd_titles[0])
+
+static cd_smap cd_lex;
+static uint32_t *cd_lex_flags;
+static cd_title_words cd_title_split[CD_N_TITLES];
+static bool cd_lex_ok;
+/* Lexicon ids of the few words the evidence code compares with. */
+static uint32_t cd_id_to, cd_id_of, cd_id_who, cd_id_whose;
+static pthread_once_t cd_lex_once = PTHREAD_ONCE_INIT;
+
+static bool lex_add(const char *w, uint32_t flag, size_t *cap)
+{
+    char key[CD_KEY_MAX];
+    size_t n = fold_key(w, 0, strlen(w), key);
+    long id = smap_get(&cd_lex, key, n, true);
+    if (id < 0 || vec_grow((void **)&cd_lex_flags, cap, (size_t)id + 1,
+                           sizeof *cd_lex_flags) != 0)
+        return false;
+    if ((size_t)id + 1 == cd_lex.n)
+        cd_lex_flags[id] = 0;
+    cd_lex_flags[id] |= flag;
+    return true;
+}
+
+#define LEX_TABLE(tab, flag)                                              \
+    for (size_t i_ = 0; ok && i_ < sizeof tab / sizeof tab[0]; i_++)      \
+        ok = lex_add(tab[i_], flag, &cap)
+
+static void lex_build(void)
+{
+    size_t cap = 0;
+    bool ok = true;
+    LEX_TABLE(cd_particles, LX_PARTICLE);
+    LEX_TABLE(cd_suffixes, LX_SUFFIX);
+    LEX_TABLE(cd_function_words, LX_FUNC);
+    LEX_TABLE(cd_nonname_words, LX_NONNAME);
+    LEX_TABLE(cd_org_words, LX_ORG);
+    LEX_TABLE(cd_speech_verbs, LX_SPEECH);
+    LEX_TABLE(cd_aux_words, LX_AUX);
+    LEX_TABLE(cd_modifier_nouns, LX_MODIFIER);
+    LEX_TABLE(cd_locatives, LX_LOC);
+    LEX_TABLE(cd_geo_adjectives, LX_GEOADJ);
+    LEX_TABLE(cd_motion_words, LX_MOTION);
+    LEX_TABLE(cd_org_appositives, LX_ORGAPPOS);
+    LEX_TABLE(cd_determiners, LX_DET);
+    LEX_TABLE(cd_pronouns_thing, LX_IT);
+    LEX_TABLE(cd_pronouns_person, LX_HE);
+    LEX_TABLE(cd_abbreviations, LX_ABBR);
+    LEX_TABLE(cd_place_words, LX_PLACE);
+    LEX_TABLE(cd_kin_words, LX_KIN);
+    LEX_TABLE(cd_pronouns_it, LX_ITWEAK);
+    for (size_t t = 0; ok && t < CD_N_TITLES; t++) {
+        cd_title_words *tw = &cd_title_split[t];
+        tw->kind = cd_titles[t].kind;
+        const char *p = cd_titles[t].phrase;
+        while (*p && tw->n < 4) {
+            size_t l = strcspn(p, " ");
+            if (l >= sizeof tw->words[0])
+                l = sizeof tw->words[0] - 1;
+            memcpy(tw->words[tw->n], p, l);
+            tw->words[tw->n][l] = '\0';
+            tw->n++;
+            p += l;
+            while (*p == ' ')
+                p++;
+        }
+        ok = lex_add(tw->words[0], LX_TITLE, &cap);
+        for (size_t w = 1; ok && w < tw->n; w++)
+            ok = lex_add(tw->words[w], LX_TITLE_INNER, &cap);
+        for (size_t w = 0; ok && w < tw->n; w++) {
+            char key[CD_KEY_MAX];
+            size_t kn = fold_key(tw->words[w], 0, strlen(tw->words[w]), key);
+            tw->ids[w] = (uint32_t)smap_get(&cd_lex, key, kn, false);
+        }
+    }
+    static const struct {
+        const char *w;
+        uint32_t *id;
+    } ids[] = {{"to", &cd_id_to}, {"of", &cd_id_of}, {"who", &cd_id_who},
+               {"whose", &cd_id_whose}};
+    for (size_t i = 0; ok && i < sizeof ids / sizeof ids[0]; i++) {
+        long id = smap_get(&cd_lex, ids[i].w, strlen(ids[i].w), true);
+        ok = id >= 0 && vec_grow((void **)&cd_lex_flags, &cap,
+                                 (size_t)id + 1, sizeof *cd_lex_flags) == 0;
+        if (ok && (size_t)id + 1 == cd_lex.n)
+            cd_lex_flags[id] = 0;
+        *ids[i].id = (uint32_t)id;
+    }
+    for (size_t i = 0; i < sizeof cd_noun_endings / sizeof cd_noun_endings[0];
+         i++)
+        cd_noun_ending_len[i] = strlen(cd_noun_endings[i]);
+    for (size_t i = 0;
+         i < sizeof cd_surname_endings / sizeof cd_surname_endings[0]; i++)
+        cd_surname_ending_len[i] = strlen(cd_surname_endings[i]);
+    cd_lex_ok = ok;
+}
+
+/* Each run's word map starts as a copy of the lexicon, so one lookup
+ * gives a word both its document id and its lexicon flags, and lexicon
+ * ids (the title words) stay valid. */
+static int smap_clone(cd_smap *d, const cd_smap *s)
+{
+    memset(d, 0, sizeof *d);
+    d->cap = s->cap;
+    d->n = d->ncap = s->n;
+    d->blen = d->bcap = s->blen;
+    d->slots = malloc(s->cap * sizeof *d->slots);
+    d->off = malloc(s->n * sizeof *d->off);
+    d->klen = malloc(s->n * sizeof *d->klen);
+    d->hash = malloc(s->n * sizeof *d->hash);
+    d->buf = malloc(s->blen);
+    if (!d->slots || !d->off || !d->klen || !d->hash || !d->buf) {
+        smap_free(d);
+        return -1;
+    }
+    memcpy(d->slots, s->slots, s->cap * sizeof *d->slots);
+    memcpy(d->off, s->off, s->n * sizeof *d->off);
+    memcpy(d->klen, s->klen, s->n * sizeof *d->klen);
+    memcpy(d->hash, s->hash, s->n * sizeof *d->hash);
+    memcpy(d->buf, s->buf, s->blen);
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Tokens.                                                             */
+
+enum { TK_WORD = 0, TK_NUM, TK_PUNCT };
+
+typedef struct cd_tok {
+    size_t start, end;  /* the word (no possessive, no abbreviation dot) */
+    size_t full_end;    /* with the possessive and the dot */
+    uint32_t cp;        /* TK_PUNCT: the character */
+    uint32_t lex;       /* lexicon flags of the folded word */
+    uint32_t wid;       /* word id in the document's word map */
+    size_t sent;        /* sentence index */
+    unsigned kind : 2;
+    unsigned cap : 1;      /* starts with a capital */
+    unsigned allcaps : 1;  /* two or more letters, all capitals (CHICAGO,
+                              U.S., CEO) */
+    unsigned initial : 1;  /* one capital and a dot (W.) */
+    unsigned dotted : 1;   /* an abbreviation dot is part of the token */
+    unsigned poss : 1;     /* ends in 's or s' */
+    unsigned sinit : 1;    /* first word of its sentence or quotation */
+    unsigned innercaps : 1;/* a capital after a lower-case letter that no
+                              name prefix explains (BlackBerry, YouTube) */
+    unsigned space_before : 1;
+    unsigned space_after : 1;
+    unsigned hasdigit : 1; /* digits in or against it (3GS, G8) */
+    unsigned lowtail : 1;  /* a hyphenated compound ending in lower case
+                              (Chicago-based, Russian-born) */
+    unsigned quoted : 1;   /* inside a quotation */
+    unsigned plposs : 1;   /* plural possessive form (the Pappases’) */
+} cd_tok;
+
+/* ------------------------------------------------------------------ */
+/* Per-document state.                                                 */
+
+/* Document-wide evidence about a folded word. */
+enum {
+    W_LOWER = 1u << 0,      /* used in lower case: a common word */
+    W_CAP_MID = 1u << 1,    /* capitalised away from a sentence start */
+    W_AFTER_DET = 1u << 2,  /* "the X", "every X" */
+    W_AFTER_LOC = 1u << 3,  /* "in X", "heading to X" */
+    W_ORG_APPOS = 1u << 4,  /* "group X", "city of X" */
+    W_IN_ORG = 1u << 5,     /* part of an organisation or place name, or
+                               before a title ("Vallorin Chief Executive") */
+    W_LONE_MID = 1u << 6,   /* a lone capitalised word mid-sentence */
+    W_INNERCAPS = 1u << 7,
+    W_IT = 1u << 8,         /* followed in its sentence by "it"/"its" */
+    W_GIVEN = 1u << 9,      /* the first word of a full name */
+    W_SURNAME = 1u << 10,   /* the surname of a full name */
+    W_BEFORE_TITLE = 1u << 11, /* "Airbus chief executive", "Apple CEO" */
+    W_KIN = 1u << 12,       /* "their child, Gloria": a first name */
+    W_PLACE = 1u << 13,     /* in the place table */
+    W_NOUNISH = 1u << 14,   /* a common-noun ending (Scientologist,
+                               Islamophobia, Americans) */
+};
+
+
+/* What a mention is. */
+enum { M_FULL = 0, M_TITLED, M_LONE };
+
+/* Evidence on one mention. */
+enum {
+    E_POSS = 1u << 0,
+    E_SPEECH = 1u << 1,
+    E_WHO = 1u << 2,
+    E_AGE = 1u << 3,
+    E_HONORIFIC = 1u << 4,
+    E_HE = 1u << 5,
+    E_SINIT = 1u << 6,
+    E_AFTER_DET = 1u << 7,
+    E_MODIFIER = 1u << 8,
+    E_IT = 1u << 9,
+    E_AFTER_LOC = 1u << 10,
+    E_ORG_APPOS = 1u << 11,
+    E_KIN = 1u << 12,
+    E_ITWEAK = 1u << 13,
+    E_PLPOSS = 1u << 14,
+    E_SHAPE = 1u << 15,  /* surname-shaped word, mid-sentence */
+};
+
+typedef struct cd_mention {
+    size_t start, end;   /* the name as written (title and possessive
+                            excluded) */
+    size_t gstart, gend; /* given names; equal when none */
+    size_t sstart, send; /* surname */
+    uint32_t skey;       /* folded surname: id in keys */
+    long gkey;           /* folded given names: id in keys, or -1 */
+    long gfirst;         /* first given word: word id, or -1 */
+    uint32_t sword;      /* last surname word: word id */
+    uint32_t spell;      /* surname as written: id in spells */
+    long gspell;         /* given names as written: id in spells, or -1 */
+    uint32_t ev;
+    unsigned kind : 2;
+    unsigned valid : 1;  /* still a person candidate */
+    long group;          /* surname group, or -1 */
+    long person;         /* index into the person list, or -1 */
+} cd_mention;
+
+/* Mentions sharing one folded surname key. */
+typedef struct cd_group {
+    uint32_t skey;
+    size_t n_full;       /* full-name mentions */
+    size_t first_full;   /* mention index of the first full name */
+    size_t first;        /* mention index of the first mention */
+    size_t count;        /* mentions */
+    long parent;         /* union-find: groups that are one person family */
+    bool person_ok;      /* unintroduced: enough personal evidence */
+    long known;          /* index into opts->known_names, or -1 */
+} cd_group;
+
+typedef struct cd_names {
+    const cd_doc *doc;
+    const cd_options *opts;
+    const char *p;       /* prose */
+    cd_tok *toks;
+    size_t n_toks, cap_toks;
+    cd_smap words;       /* folded words */
+    uint32_t *wflags;
+    size_t cap_wflags;
+    cd_smap keys;        /* folded surname and given keys */
+    cd_smap spells;      /* names as written */
+    cd_mention *ments;
+    size_t n_ments, cap_ments;
+    cd_group *groups;
+    size_t n_groups, cap_groups;
+    long *key_group;     /* keys id -> group index */
+    long *next_in_group; /* per mention: the next mention of its group */
+    size_t *lines;       /* offsets of '\n', for line numbers */
+    size_t n_lines;
+    bool lines_built;
+    bool oom;
+} cd_names;
+
+static long word_id(cd_names *st, const char *key, size_t n)
+{
+    long id = smap_get(&st->words, key, n, true);
+    if (id < 0) {
+        st->oom = true;
+        return -1;
+    }
+    if (vec_grow((void **)&st->wflags, &st->cap_wflags, (size_t)id + 1,
+                 sizeof *st->wflags) != 0) {
+        st->oom = true;
+        return -1;
+    }
+    if ((size_t)id + 1 == st->words.n)
+        st->wflags[id] = 0;
+    return id;
+}
+
+/* ------------------------------------------------------------------ */
+/* Tokenizer: one paragraph at a time into st->toks.                   */
+
+static bool is_apostrophe(uint32_t cp) { return cp == '\'' || cp == 0x2019; }
+static bool is_hyphen(uint32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
+static bool is_space_cp(uint32_t cp)
+{
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
+           cp == 0xA0 || cp == 0x202F || (cp >= 0x2000 && cp <= 0x200B);
+}
+static bool is_open_quote(uint32_t cp)
+{
+    return cp == 0x201C || cp == 0x2018 || cp == 0xAB || cp == '"' ||
+           cp == '\'' || cp == '(' || cp == '[';
+}
+static bool is_close_quote(uint32_t cp)
+{
+    return cp == 0x201D || cp == 0x2019 || cp == 0xBB || cp == '"' ||
+           cp == '\'' || cp == ')' || cp == ']';
+}
+
+/* A capital after a lower-case letter that a name prefix explains:
+ * McAllister, MacDonald, DeShawn, LaToya, DiCaprio, FitzGerald, VanDyke. */
+static bool name_prefix(const char *w, size_t n)
+{
+    static const char *const pre[] = {"mc", "mac", "de", "di", "da", "la",
+                                      "le", "van", "von", "du", "fitz"};
+    for (size_t i = 0; i < sizeof pre / sizeof pre[0]; i++) {
+        size_t l = strlen(pre[i]);
+        if (n == l) {
+            size_t k = 0;
+            while (k < l && (w[k] | 0x20) == pre[i][k])
+                k++;
+            if (k == l)
+                return true;
+        }
+    }
+    return false;
+}
+
+static void tokenize(cd_names *st, size_t ps, size_t pe, size_t *sent_k)
+{
+    const unsigned char *u = (const unsigned char *)st->p;
+    const cd_doc *doc = st->doc;
+    st->n_toks = 0;
+    size_t i = ps;
+    bool prev_space = true;
+    while (i < pe && !st->oom) {
+        size_t l;
+        uint32_t cp = utf8_at(u, pe, i, &l);
+        if (is_space_cp(cp)) {
+            i += l;
+            prev_space = true;
+            if (st->n_toks)
+                st->toks[st->n_toks - 1].space_after = 1;
+            continue;
+        }
+        if (vec_grow((void **)&st->toks, &st->cap_toks, st->n_toks + 1,
+                     sizeof *st->toks) != 0) {
+            st->oom = true;
+            return;
+        }
+        cd_tok *t = &st->toks[st->n_toks];
+        memset(t, 0, sizeof *t);
+        t->start = i;
+        t->space_before = prev_space;
+        prev_space = false;
+        if (is_letter_cp(cp)) {
+            t->kind = TK_WORD;
+            size_t j = i + l;
+            size_t letters = 1, uppers = is_upper_cp(cp) ? 1 : 0;
+            bool prev_lower = !is_upper_cp(cp);
+            size_t seg_start = i; /* start of the current hyphen segment */
+            bool dotted_caps = false;
+            t->cap = is_upper_cp(cp);
+            while (j < pe) {
+                unsigned char a = u[j];
+                if (a >= 'a' && a <= 'z') { /* the common case */
+                    letters++;
+                    prev_lower = true;
+                    j++;
+                    continue;
+                }
+                size_t l2;
+                uint32_t c2 = utf8_at(u, pe, j, &l2);
+                if (is_letter_cp(c2) || (c2 >= '0' && c2 <= '9')) {
+                    if (c2 >= '0' && c2 <= '9')
+                        t->hasdigit = 1;
+                    else {
+                        letters++;
+                        if (is_upper_cp(c2)) {
+                            uppers++;
+                            if (prev_lower &&
+                                !name_prefix(st->p + seg_start,
+                                             j - seg_start))
+                                t->innercaps = 1;
+                        }
+                        prev_lower = !is_upper_cp(c2) && c2 >= 'A';
+                    }
+                    j += l2;
+                    continue;
+                }
+                bool joiner = is_hyphen(c2) || is_apostrophe(c2);
+                if (!joiner && c2 != '.')
+                    break;
+                size_t l3;
+                uint32_t c3 = j + l2 < pe ? utf8_at(u, pe, j + l2, &l3) : 0;
+                if (joiner && is_letter_cp(c3)) {
+                    j += l2;
+                    seg_start = j;
+                    prev_lower = false;
+                    continue;
+                }
+                /* U.S., U.N.: a letter, a dot, a letter. */
+                if (c2 == '.' && j - seg_start == 1 && c3 < 0x80 &&
+                    is_letter_cp(c3) && j + l2 + 1 < pe &&
+                    (u[j + l2 + 1] == '.')) {
+                    dotted_caps = true;
+                    j += l2;
+                    seg_start = j;
+                    continue;
+                }
+                break;
+            }
+            t->end = j;
+            t->full_end = j;
+            /* Possessive: 's / ’s at the end, or s' / s’ before a
+               non-letter. */
+            size_t wl = j - i;
+            if (wl > 3 && (u[j - 1] == 's' || u[j - 1] == 'S')) {
+                if (u[j - 2] == '\'') {
+                    t->end = j - 2;
+                    t->poss = 1;
+                } else if (wl > 5 && u[j - 4] == 0xE2 && u[j - 3] == 0x80 &&
+                           u[j - 2] == 0x99) {
+                    t->end = j - 4;
+                    t->poss = 1;
+                }
+            }
+            if (!t->poss && wl > 2 && u[j - 1] == 's' && j < pe) {
+                size_t l4;
+                uint32_t c4 = utf8_at(u, pe, j, &l4);
+                size_t l5 = 0;
+                uint32_t c5 = j + l4 < pe ? utf8_at(u, pe, j + l4, &l5) : ' ';
+                if (is_apostrophe(c4) && !is_letter_cp(c5) && t->cap) {
+                    t->poss = 1;
+                    t->plposs = 1;
+                    t->full_end = j + l4;
+                }
+            }
+            if (t->poss) {
+                /* Count the letters again without the possessive. */
+                letters = uppers = 0;
+                for (size_t q = t->start; q < t->end;) {
+                    size_t lq;
+                    uint32_t cq = utf8_at(u, t->end, q, &lq);
+                    q += lq;
+                    if (is_letter_cp(cq)) {
+                        letters++;
+                        uppers += is_upper_cp(cq);
+                    }
+                }
+            }
+            if (dotted_caps || (uppers == letters && letters >= 2))
+                t->allcaps = 1;
+            if (seg_start > t->start && seg_start < t->end &&
+                u[seg_start - 1] == '-' &&
+                !is_upper_cp(utf8_at(u, t->end, seg_start, &l)))
+                t->lowtail = 1;
+            /* al-Assad, el-Sisi, d'Alembert: a lower-case particle joined
+               to a capitalised name is a capitalised name. */
+            if (!t->cap && seg_start > t->start) {
+                size_t q = t->start;
+                while (q < t->end && u[q] >= 'a' && u[q] <= 'z')
+                    q++;
+                size_t ql;
+                if (q - t->start <= 2 && q < t->end &&
+                    (u[q] == '-' || u[q] == '\'' ||
+                     (u[q] == 0xE2 && q + 2 < t->end && u[q + 2] == 0x99)) &&
+                    (q - t->start == 1 || memcmp(u + t->start, "al", 2) == 0 ||
+                     memcmp(u + t->start, "el", 2) == 0)) {
+                    size_t r = q + (u[q] == 0xE2 ? 3 : 1);
+                    if (r < t->end && is_upper_cp(utf8_at(u, t->end, r, &ql)))
+                        t->cap = 1;
+                }
+            }
+            if (st->n_toks > 0 && !t->space_before &&
+                st->toks[st->n_toks - 1].kind == TK_NUM)
+                t->hasdigit = 1; /* 3GS */
+            char key[CD_KEY_MAX];
+            size_t kn = fold_key(st->p, t->start, t->end, key);
+            long wid = word_id(st, key, kn);
+            t->wid = wid < 0 ? 0 : (uint32_t)wid;
+            t->lex = t->wid < cd_lex.n ? cd_lex_flags[t->wid] : 0;
+            /* Keep an abbreviation's dot with it. */
+            if (t->full_end < pe && u[t->full_end] == '.' && !t->poss &&
+                (dotted_caps || (letters == 1 && t->cap) ||
+                 (t->lex & LX_ABBR))) {
+                t->dotted = 1;
+                if (letters == 1 && t->cap)
+                    t->initial = 1;
+                t->full_end++;
+            }
+            if (letters == 1 && t->cap && !t->dotted)
+                t->allcaps = 1; /* "I", a lone letter: not a name */
+            i = t->full_end;
+        } else if (cp >= '0' && cp <= '9') {
+            t->kind = TK_NUM;
+            size_t j = i + 1;
+            while (j < pe && ((u[j] >= '0' && u[j] <= '9') ||
+                              ((u[j] == ',' || u[j] == '.' || u[j] == ':') &&
+                               j + 1 < pe && u[j + 1] >= '0' &&
+                               u[j + 1] <= '9')))
+                j++;
+            t->end = t->full_end = j;
+            i = j;
+        } else {
+            t->kind = TK_PUNCT;
+            t->cp = cp;
+            t->end = t->full_end = i + l;
+            i += l;
+        }
+        /* Sentence index. */
+        while (*sent_k < doc->n_sents && doc->sents[*sent_k].end <= t->start)
+            (*sent_k)++;
+        t->sent = *sent_k;
+        st->n_toks++;
+    }
+    /* Sentence-initial words: the first word of a sentence, or the first
+       after an opening quotation mark, a colon or a dash. */
+    size_t last_sent = (size_t)-1;
+    bool inq = false;
+    for (size_t k = 0; k < st->n_toks; k++) {
+        cd_tok *t = &st->toks[k];
+        if (t->kind == TK_PUNCT) {
+            /* Double quotation marks only: single ones are apostrophes
+               too often to track. */
+            if (t->cp == 0x201C || t->cp == 0xAB)
+                inq = true;
+            else if (t->cp == 0x201D || t->cp == 0xBB)
+                inq = false;
+            else if (t->cp == '"') /* opens before a word, else closes */
+                inq = !t->space_after && (t->space_before || k == 0);
+            continue;
+        }
+        t->quoted = inq;
+        if (t->kind != TK_WORD)
+            continue;
+        bool init = t->sent != last_sent;
+        if (k > 0 && st->toks[k - 1].kind == TK_PUNCT) {
+            uint32_t pc = st->toks[k - 1].cp;
+            if (pc == ':' || pc == 0x2014 || pc == 0x2013 ||
+                pc == 0x201C || pc == 0x2018 || pc == 0xAB ||
+                ((pc == '"' || pc == '\'' || pc == '(') && !t->space_before))
+                init = true;
+        }
+        t->sinit = init;
+        last_sent = t->sent;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Pass 1: mentions and word evidence.                                 */
+
+static bool name_word(const cd_tok *t)
+{
+    return t->kind == TK_WORD && t->cap && !t->allcaps && !t->hasdigit &&
+           !t->lowtail;
+}
+
+static const cd_tok *next_word(const cd_names *st, size_t k, size_t *at)
+{
+    for (size_t j = k + 1; j < st->n_toks; j++) {
+        if (st->toks[j].kind == TK_WORD) {
+            if (at)
+                *at = j;
+            return &st->toks[j];
+        }
+        if (st->toks[j].kind == TK_PUNCT)
+            return NULL;
+    }
+    return NULL;
+}
+
+static const cd_tok *prev_word(const cd_names *st, size_t k, size_t *at)
+{
+    for (size_t j = k; j-- > 0;) {
+        if (st->toks[j].kind == TK_WORD) {
+            if (at)
+                *at = j;
+            return &st->toks[j];
+        }
+        if (st->toks[j].kind == TK_PUNCT)
+            return NULL;
+    }
+    return NULL;
+}
+
+/* Longest title phrase starting at token k (capitalised first word).
+ * Returns the number of tokens it spans (0 when none) and its kind. */
+static size_t title_at(const cd_names *st, size_t k, cd_title_kind *kind)
+{
+    const cd_tok *t = &st->toks[k];
+    if (t->kind != TK_WORD || !t->cap || !(t->lex & LX_TITLE))
+        return 0;
+    size_t best = 0;
+    for (size_t ti = 0; ti < CD_N_TITLES; ti++) {
+        const cd_title_words *tw = &cd_title_split[ti];
+        size_t j = k, w = 0;
+        while (w < tw->n && j < st->n_toks) {
+            const cd_tok *x = &st->toks[j];
+            if (x->kind != TK_WORD || x->poss || x->wid != tw->ids[w])
+                break;
+            w++;
+            j++;
+        }
+        if (w == tw->n && j - k > best) {
+            best = j - k;
+            *kind = tw->kind;
+        }
+    }
+    return best;
+}
+
+/* Evidence around a lone or titled mention whose last token is k. */
+static uint32_t mention_evidence(cd_names *st, size_t first, size_t k)
+{
+    uint32_t ev = 0;
+    const cd_tok *t = &st->toks[k];
+    /* A possessive is personal evidence before a common noun ("Putin's
+       surprise announcement"), not before a proper one ("Japan's Nikkei",
+       "Microsoft's Windows Mobile"). */
+    if (t->plposs)
+        ev |= E_PLPOSS;
+    if (t->poss) {
+        const cd_tok *nx = k + 1 < st->n_toks ? &st->toks[k + 1] : NULL;
+        if (!nx || nx->kind != TK_WORD ||
+            !(nx->cap || nx->innercaps || nx->allcaps))
+            ev |= E_POSS;
+    }
+    if (st->toks[first].sinit)
+        ev |= E_SINIT;
+    /* Before it: a determiner, a locative, an organisation noun. */
+    size_t pa;
+    const cd_tok *pw = prev_word(st, first, &pa);
+    /* "their child, Gloria", "his wife Manju". */
+    {
+        size_t q = first;
+        if (q > 0 && st->toks[q - 1].kind == TK_PUNCT &&
+            st->toks[q - 1].cp == ',')
+            q--;
+        if (q > 0 && st->toks[q - 1].kind == TK_WORD &&
+            (st->toks[q - 1].lex & LX_KIN) && !st->toks[q - 1].cap)
+            ev |= E_KIN;
+    }
+    /* Capitalised function words count too ("In China, ..."); names do
+       not carry these flags. */
+    if (pw && (!pw->cap || (pw->lex & LX_FUNC))) {
+        if (pw->lex & LX_DET)
+            ev |= E_AFTER_DET;
+        if (pw->lex & LX_ORGAPPOS)
+            ev |= E_ORG_APPOS;
+        const cd_tok *ppw = NULL;
+        size_t ppa;
+        if (pw->lex & LX_GEOADJ)
+            ppw = prev_word(st, pa, &ppa);
+        const cd_tok *loc = ppw ? ppw : pw;
+        size_t loca = ppw ? ppa : pa;
+        /* "in Putin's Russia" says nothing about Putin. */
+        if ((loc->lex & LX_LOC) && !t->poss)
+            ev |= E_AFTER_LOC;
+        if (loc->wid == cd_id_to && !t->poss) {
+            const cd_tok *m = prev_word(st, loca, NULL);
+            if (m && (m->lex & LX_MOTION))
+                ev |= E_AFTER_LOC;
+        }
+        if (loc->wid == cd_id_of) {
+            const cd_tok *m = prev_word(st, loca, NULL);
+            if (m && (m->lex & LX_ORGAPPOS))
+                ev |= E_ORG_APPOS;
+        }
+    }
+    /* After it: a speech verb, ", who", ", 58,", a modifier noun. */
+    if (!t->poss) {
+        size_t na;
+        const cd_tok *nw = next_word(st, k, &na);
+        size_t hops = 0;
+        while (nw && (nw->lex & LX_AUX) && !(nw->lex & LX_SPEECH) &&
+               hops < 2) {
+            nw = next_word(st, na, &na);
+            hops++;
+        }
+        if (nw && !nw->cap && (nw->lex & LX_SPEECH))
+            ev |= E_SPEECH;
+        const cd_tok *nx = next_word(st, k, NULL);
+        if (nx && !nx->cap && (nx->lex & LX_MODIFIER))
+            ev |= E_MODIFIER;
+        if (k + 2 < st->n_toks && st->toks[k + 1].kind == TK_PUNCT &&
+            st->toks[k + 1].cp == ',') {
+            const cd_tok *a = &st->toks[k + 2];
+            if (a->kind == TK_WORD) {
+                if (a->wid == cd_id_who || a->wid == cd_id_whose)
+                    ev |= E_WHO;
+                /* "Okabe, a microbiologist who ...": an apposition that
+                   goes on with "who" describes a person. */
+                if (a->lex & LX_DET) {
+                    for (size_t j = k + 3; j < st->n_toks && j < k + 8; j++) {
+                        const cd_tok *x = &st->toks[j];
+                        if (x->kind != TK_WORD || x->cap)
+                            break;
+                        if (x->wid == cd_id_who || x->wid == cd_id_whose) {
+                            ev |= E_WHO;
+                            break;
+                        }
+                    }
+                }
+            } else if (a->kind == TK_NUM && a->end - a->start <= 3 &&
+                       k + 3 < st->n_toks &&
+                       st->toks[k + 3].kind == TK_PUNCT &&
+                       st->toks[k + 3].cp == ',')
+                ev |= E_AGE;
+        }
+    }
+    /* "said Putin." */
+    if (pw && !pw->cap && (pw->lex & LX_SPEECH) && !t->poss) {
+        const cd_tok *nw = k + 1 < st->n_toks ? &st->toks[k + 1] : NULL;
+        if (!nw || nw->kind == TK_PUNCT)
+            ev |= E_SPEECH;
+    }
+    /* The first pronoun after it in its sentence: "it"/"its" for a
+       thing, "he"/"she" for a person. */
+    for (size_t j = k + 1, n = 0; j < st->n_toks && n < 16; j++, n++) {
+        const cd_tok *x = &st->toks[j];
+        if (x->sent != t->sent)
+            break;
+        if (x->kind != TK_WORD || x->cap)
+            continue;
+        if (x->lex & LX_IT) {
+            ev |= E_IT;
+            break;
+        }
+        if (x->lex & LX_ITWEAK) {
+            ev |= E_ITWEAK;
+            break;
+        }
+        if (x->lex & LX_HE) {
+            ev |= E_HE;
+            break;
+        }
+    }
+    return ev;
+}
+
+static void mark_words(cd_names *st, size_t a, size_t b, uint32_t flag)
+{
+    for (size_t k = a; k < b; k++)
+        if (st->toks[k].kind == TK_WORD)
+            st->wflags[st->toks[k].wid] |= flag;
+}
+
+static long key_id(cd_names *st, const char *s, size_t n)
+{
+    long id = smap_get(&st->keys, s, n, true);
+    if (id < 0)
+        st->oom = true;
+    return id;
+}
+
+static long spell_id(cd_names *st, size_t a, size_t b)
+{
+    long id = smap_get(&st->spells, st->doc->text + a, b - a, true);
+    if (id < 0)
+        st->oom = true;
+    return id;
+}
+
+/* Records a mention from name tokens [a, b) (title already stripped). */
+static void add_mention(cd_names *st, size_t a, size_t b, int kind,
+                        uint32_t ev)
+{
+    /* Surname: the last word, with the particles before it (van der
+       Berg, bin Laden) when a given name remains in front of them. */
+    size_t s = b - 1;
+    while (s > a + 1 && st->toks[s - 1].kind == TK_WORD &&
+           (st->toks[s - 1].lex & LX_PARTICLE) && !st->toks[s - 1].initial)
+        s--;
+    if (kind != M_FULL)
+        s = a;
+    if (vec_grow((void **)&st->ments, &st->cap_ments, st->n_ments + 1,
+                 sizeof *st->ments) != 0) {
+        st->oom = true;
+        return;
+    }
+    cd_mention *m = &st->ments[st->n_ments];
+    memset(m, 0, sizeof *m);
+    m->kind = (unsigned)kind;
+    m->ev = ev;
+    m->valid = 1;
+    m->group = -1;
+    m->person = -1;
+    m->start = st->toks[a].start;
+    m->end = st->toks[b - 1].end;
+    m->sstart = st->toks[s].start;
+    m->send = st->toks[b - 1].end;
+    m->sword = st->toks[b - 1].wid;
+    char key[CD_KEY_MAX];
+    size_t kn = fold_key(st->doc->text, m->sstart, m->send, key);
+    long sk = key_id(st, key, kn);
+    long sp = spell_id(st, m->sstart, m->send);
+    if (sk < 0 || sp < 0)
+        return;
+    m->skey = (uint32_t)sk;
+    m->spell = (uint32_t)sp;
+    m->gkey = m->gspell = m->gfirst = -1;
+    if (kind == M_FULL && s > a) {
+        m->gstart = st->toks[a].start;
+        m->gend = st->toks[s - 1].end;
+        /* Given key: the given words without initials ("George W." is
+           "george"; "Jean Pierre" and "Jean-Pierre" are "jeanpierre"). */
+        char g[CD_KEY_MAX];
+        size_t gn = 0;
+        for (size_t k = a; k < s; k++) {
+            const cd_tok *t = &st->toks[k];
+            if (t->kind != TK_WORD || t->initial)
+                continue;
+            if (m->gfirst < 0)
+                m->gfirst = (long)t->wid;
+            char w[CD_KEY_MAX];
+            size_t wn = fold_key(st->doc->text, t->start, t->end, w);
+            if (gn + wn >= CD_KEY_MAX)
+                break;
+            memcpy(g + gn, w, wn);
+            gn += wn;
+        }
+        if (gn) {
+            m->gkey = key_id(st, g, gn);
+            m->gspell = spell_id(st, m->gstart, m->gend);
+        }
+    }
+    st->n_ments++;
+}
+
+/* One capitalised run, tokens [a, b): titles, full names, lone words. */
+static void take_run(cd_names *st, size_t a, size_t b)
+{
+    /* A quoted title or nickname on its own ("The Quiet Ocean," "Rocky
+       II"): not a name. */
+    if (a > 0 && st->toks[a - 1].kind == TK_PUNCT &&
+        is_open_quote(st->toks[a - 1].cp) && !st->toks[a].space_before) {
+        size_t j = b;
+        if (j < st->n_toks && st->toks[j].kind == TK_PUNCT &&
+            (st->toks[j].cp == ',' || st->toks[j].cp == '.'))
+            j++;
+        if (j < st->n_toks && st->toks[j].kind == TK_PUNCT &&
+            is_close_quote(st->toks[j].cp) && b - a >= 1 &&
+            !(b - a == 1 && !st->toks[a].sinit))
+            return;
+    }
+    /* Leading function words are sentence capitals ("Under Qaddafi"). A
+       leading determiner makes the rest a thing ("The Riverton City
+       Council"). */
+    bool after_det = false;
+    const cd_tok *pw = prev_word(st, a, NULL);
+    if (pw && !pw->cap && (pw->lex & LX_DET))
+        after_det = true;
+    cd_title_kind kd0;
+    while (a < b && (st->toks[a].lex & LX_FUNC) && !title_at(st, a, &kd0)) {
+        if (st->toks[a].lex & LX_DET)
+            after_det = true;
+        a++;
+    }
+    if (a >= b)
+        return;
+    /* The last title in the run; what follows is the name. */
+    size_t name_a = a;
+    cd_title_kind tkind = T_PLAIN;
+    bool titled = false;
+    for (size_t k = a; k < b; k++) {
+        cd_title_kind kd;
+        size_t n = title_at(st, k, &kd);
+        if (n && kd == T_NAMEISH && b - (k + n) < 2)
+            n = 0; /* "Dean Kamen": a given name */
+        if (n && k + n < b) {
+            titled = true;
+            tkind = kd;
+            name_a = k + n;
+            k += n - 1;
+        }
+    }
+    if (titled) {
+        /* Words before a title name an organisation or a country
+           ("Vallorin Chief Executive", "Russian President"). */
+        mark_words(st, a, name_a, W_IN_ORG);
+        size_t ta = name_a;
+        while (ta > a && st->toks[ta - 1].kind == TK_WORD &&
+               (st->toks[ta - 1].lex & LX_TITLE))
+            ta--;
+    }
+    /* Trailing suffixes (Jr., III). */
+    size_t name_b = b;
+    while (name_b > name_a + 1 && (st->toks[name_b - 1].lex & LX_SUFFIX))
+        name_b--;
+    /* Count the name's words; reject organisations and places. */
+    size_t words = 0;
+    bool org = false, nonname = false;
+    for (size_t k = name_a; k < name_b; k++) {
+        const cd_tok *t = &st->toks[k];
+        if (t->kind != TK_WORD)
+            continue;
+        if (t->lex & LX_ORG)
+            org = true;
+        if (t->lex & (LX_NONNAME | LX_FUNC))
+            nonname = true;
+        if (!t->initial && !(t->lex & LX_PARTICLE && !t->cap))
+            words++;
+    }
+    if (org || nonname || words == 0 || (after_det && !titled) ||
+        tkind == T_ROYAL || (words > 4 && !titled)) {
+        mark_words(st, name_a, name_b, W_IN_ORG);
+        if (after_det)
+            mark_words(st, name_a, name_b, W_AFTER_DET);
+        return;
+    }
+    if (tkind == T_WEAK && words < 2) {
+        mark_words(st, a, name_b, W_IN_ORG); /* General Electric */
+        return;
+    }
+    /* A possessive inside the run ends the name there ("New Year's Eve"
+       is broken up by the caller), so only the last token may carry it. */
+    uint32_t ev = mention_evidence(st, name_a, name_b - 1);
+    if (titled && tkind == T_HONORIFIC)
+        ev |= E_HONORIFIC;
+    if (words >= 2) {
+        add_mention(st, name_a, name_b, M_FULL, ev);
+        if (st->toks[name_a].kind == TK_WORD)
+            st->wflags[st->toks[name_a].wid] |= W_GIVEN;
+        st->wflags[st->toks[name_b - 1].wid] |= W_SURNAME;
+        return;
+    }
+    /* One word: skip an initial or a lower-case particle. */
+    size_t k = name_a;
+    while (k < name_b && st->toks[k].kind == TK_WORD &&
+           (st->toks[k].initial || !st->toks[k].cap))
+        k++;
+    if (k >= name_b)
+        return;
+    const cd_tok *t = &st->toks[k];
+    if (t->end - t->start < 2)
+        return;
+    if (!titled && !t->sinit && !t->quoted)
+        st->wflags[t->wid] |= W_LONE_MID;
+    if (ev & E_KIN)
+        st->wflags[t->wid] |= W_KIN;
+    if (!t->sinit && !titled) {
+        size_t kl;
+        const char *key = smap_key(&st->words, t->wid, &kl);
+        if (surname_shaped(key, kl))
+            ev |= E_SHAPE;
+    }
+    if (ev & E_AFTER_DET)
+        st->wflags[t->wid] |= W_AFTER_DET;
+    if (ev & E_AFTER_LOC)
+        st->wflags[t->wid] |= W_AFTER_LOC;
+    if (ev & E_ORG_APPOS)
+        st->wflags[t->wid] |= W_ORG_APPOS;
+    if (ev & E_IT)
+        st->wflags[t->wid] |= W_IT;
+    add_mention(st, k, name_b, titled ? M_TITLED : M_LONE, ev);
+}
+
+/* Is token k the start of a nickname ("The Hammer") between two names?
+ * Returns the index after its closing mark, or 0. */
+static size_t nickname_end(const cd_names *st, size_t k)
+{
+    const cd_tok *o = &st->toks[k];
+    if (o->kind != TK_PUNCT || !is_open_quote(o->cp) || o->cp == '(' ||
+        o->cp == '[')
+        return 0;
+    size_t j = k + 1, n = 0;
+    while (j < st->n_toks && name_word(&st->toks[j]) && n < 4)
+        j++, n++;
+    if (n == 0 || j >= st->n_toks || st->toks[j].kind != TK_PUNCT ||
+        !is_close_quote(st->toks[j].cp))
+        return 0;
+    if (j + 1 < st->n_toks && name_word(&st->toks[j + 1]))
+        return j + 1;
+    return 0;
+}
+
+static void scan_paragraph(cd_names *st)
+{
+    size_t n = st->n_toks;
+    /* Word-level evidence for every word. */
+    for (size_t k = 0; k < n; k++) {
+        cd_tok *t = &st->toks[k];
+        if (t->kind != TK_WORD)
+            continue;
+        if (!t->cap && !t->allcaps)
+            st->wflags[t->wid] |= W_LOWER;
+        else if (t->cap && !t->sinit)
+            st->wflags[t->wid] |= W_CAP_MID;
+        if (t->innercaps)
+            st->wflags[t->wid] |= W_INNERCAPS;
+        if (!t->cap)
+            continue;
+        if (t->lex & LX_PLACE)
+            st->wflags[t->wid] |= W_PLACE;
+        size_t kl;
+        const char *key = smap_key(&st->words, t->wid, &kl);
+        if (nounish(key, kl) && !surname_shaped(key, kl))
+            st->wflags[t->wid] |= W_NOUNISH;
+        /* A word before a title names the employer or the country
+           ("Airbus chief executive", "Apple CEO", "Russian President"). */
+        if (k + 1 < n && st->toks[k + 1].kind == TK_WORD &&
+            (st->toks[k + 1].lex & LX_TITLE) && !t->poss)
+            st->wflags[t->wid] |= W_BEFORE_TITLE;
+        /* Standard & Poor's, Procter & Gamble. */
+        if ((k + 1 < n && st->toks[k + 1].kind == TK_PUNCT &&
+             st->toks[k + 1].cp == '&') ||
+            (k > 0 && st->toks[k - 1].kind == TK_PUNCT &&
+             st->toks[k - 1].cp == '&'))
+            st->wflags[t->wid] |= W_IN_ORG;
+    }
+    /* Capitalised runs. Nickname tokens are skipped by copying the run's
+       token indices into a small list. */
+    size_t k = 0;
+    while (k < n && !st->oom) {
+        if (!name_word(&st->toks[k])) {
+            k++;
+            continue;
+        }
+        size_t a = k, b = k + 1;
+        size_t nick_a = 0, nick_b = 0;
+        for (;;) {
+            if (st->toks[b - 1].poss)
+                break; /* a possessive ends the name */
+            if (b >= n)
+                break;
+            const cd_tok *t = &st->toks[b];
+            if (name_word(t) || (t->initial)) {
+                /* An abbreviation dot ends a sentence only when the
+                   sentence index changes. */
+                if (t->sent != st->toks[b - 1].sent)
+                    break;
+                b++;
+                continue;
+            }
+            /* A particle between names ("Ludwig van Beethoven"). */
+            if (t->kind == TK_WORD && !t->cap && (t->lex & LX_PARTICLE) &&
+                b + 1 < n && name_word(&st->toks[b + 1])) {
+                b++;
+                continue;
+            }
+            /* "of" inside a title phrase ("Secretary of State"). */
+            if (t->kind == TK_WORD && !t->cap && (t->lex & LX_TITLE_INNER)) {
+                cd_title_kind kd;
+                size_t best = 0;
+                for (size_t s = a; s < b; s++) {
+                    size_t tn = title_at(st, s, &kd);
+                    if (s + tn > b && tn > best)
+                        best = s + tn;
+                }
+                if (best > b) {
+                    b = best;
+                    continue;
+                }
+            }
+            size_t ne = nick_b ? 0 : nickname_end(st, b);
+            if (ne) {
+                nick_a = b;
+                nick_b = ne; /* the first token after the closing mark */
+                b = ne;
+                continue;
+            }
+            break;
+        }
+        if (nick_b) {
+            /* Take the run without the nickname: shift the tokens after
+               it down over it temporarily. */
+            size_t gap = nick_b - nick_a;
+            cd_tok *saved = malloc(gap * sizeof *saved);
+            if (!saved) {
+                st->oom = true;
+                return;
+            }
+            memcpy(saved, st->toks + nick_a, gap * sizeof *saved);
+            memmove(st->toks + nick_a, st->toks + nick_b,
+                    (n - nick_b) * sizeof *st->toks);
+            st->n_toks = n - gap;
+            take_run(st, a, b - gap);
+            memmove(st->toks + nick_b, st->toks + nick_a,
+                    (n - nick_b) * sizeof *st->toks);
+            memcpy(st->toks + nick_a, saved, gap * sizeof *saved);
+            st->n_toks = n;
+            free(saved);
+        } else {
+            take_run(st, a, b);
+        }
+        k = b;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Spelling comparison.                                                */
+
+/* Transliteration skeleton of a folded key: q, c and g read as k, w as
+ * v, j and y as i, ee as i, oo and ou as u; an h after a consonant is
+ * dropped (dh, kh, gh, th, sh; ph reads as f); doubled letters collapse;
+ * so Gaddafi, Qaddafi and Gadhafi agree, Zelensky, Zelenskyy and
+ * Zelenskiy, and Khatib and Khateeb. */
+static size_t skeleton(const char *k, size_t n, char *out)
+{
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = k[i];
+        char d = i + 1 < n ? k[i + 1] : 0;
+        if (c == 'p' && d == 'h') {
+            c = 'f';
+            i++;
+        } else if (c == 'e' && d == 'e') {
+            c = 'i';
+            i++;
+        } else if (c == 'o' && (d == 'o' || d == 'u')) {
+            c = 'u';
+            i++;
+        } else if (c == 'q' || c == 'c' || c == 'g')
+            c = 'k';
+        else if (c == 'w')
+            c = 'v';
+        else if (c == 'j' || c == 'y')
+            c = 'i';
+        else if (c == 'h' && m > 0 && !strchr("aeiou", out[m - 1]))
+            continue;
+        if (m > 0 && out[m - 1] == c)
+            continue;
+        out[m++] = c;
+    }
+    out[m] = '\0';
+    return m;
+}
+
+/* Optimal string alignment distance (edits and adjacent transpositions),
+ * capped: returns cap + 1 when larger. */
+static size_t osa_distance(const char *a, size_t n, const char *b, size_t m,
+                           size_t cap)
+{
+    if (n > 63 || m > 63)
+        return cap + 1;
+    if ((n > m ? n - m : m - n) > cap)
+        return cap + 1;
+    size_t d[64][64];
+    for (size_t i = 0; i <= n; i++)
+        d[i][0] = i;
+    for (size_t j = 0; j <= m; j++)
+        d[0][j] = j;
+    for (size_t i = 1; i <= n; i++) {
+        for (size_t j = 1; j <= m; j++) {
+            size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            size_t v = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < v)
+                v = d[i][j - 1] + 1;
+            if (d[i - 1][j - 1] + cost < v)
+                v = d[i - 1][j - 1] + cost;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+                a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
+                v = d[i - 2][j - 2] + 1;
+            d[i][j] = v;
+        }
+    }
+    return d[n][m];
+}
+
+/* How many typing errors a surname of this length may hold and still be
+ * read as the same name: none under six letters (Kerry/Kirby, Obama/Osama
+ * are different names), one from six, two from nine. */
+static size_t edit_budget(size_t len)
+{
+    return len >= 9 ? 2 : len >= 6 ? 1 : 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Pass 2: groups and variant links.                                   */
+
+/* A linked list of group ids per hash key (deletion neighbourhood or
+ * skeleton). */
+typedef struct cd_bucket_ent {
+    long group;
+    long next;
+} cd_bucket_ent;
+
+typedef struct cd_index {
+    cd_smap map;
+    long *head;
+    size_t cap_head;
+    cd_bucket_ent *ents;
+    size_t n_ents, cap_ents;
+} cd_index;
+
+static void index_free(cd_index *ix)
+{
+    smap_free(&ix->map);
+    free(ix->head);
+    free(ix->ents);
+}
+
+static int index_add(cd_index *ix, const char *k, size_t n, long group)
+{
+    long id = smap_get(&ix->map, k, n, true);
+    if (id < 0)
+        return -1;
+    size_t old = ix->cap_head;
+    if (vec_grow((void **)&ix->head, &ix->cap_head, (size_t)id + 1,
+                 sizeof *ix->head) != 0)
+        return -1;
+    for (size_t i = old; i < ix->cap_head; i++)
+        ix->head[i] = -1;
+    long h = ix->head[id];
+    if (h >= 0 && ix->ents[h].group == group)
+        return 0; /* same group twice under one key */
+    if (vec_grow((void **)&ix->ents, &ix->cap_ents, ix->n_ents + 1,
+                 sizeof *ix->ents) != 0)
+        return -1;
+    ix->ents[ix->n_ents].group = group;
+    ix->ents[ix->n_ents].next = h;
+    ix->head[id] = (long)ix->n_ents++;
+    return 0;
+}
+
+static long index_first(const cd_index *ix, const char *k, size_t n)
+{
+    long id = smap_get((cd_smap *)&ix->map, k, n, false);
+    return id < 0 ? -1 : ix->head[id];
+}
+
+/* Calls fn for every string reachable from k by up to d deletions. */
+typedef int (*cd_del_fn)(void *ctx, const char *s, size_t n);
+static int deletions(const char *k, size_t n, size_t d, cd_del_fn fn,
+                     void *ctx)
+{
+    char buf[CD_KEY_MAX];
+    if (fn(ctx, k, n) != 0)
+        return -1;
+    if (d == 0 || n <= 1)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && k[i] == k[i - 1])
+            continue; /* same string as deleting the previous letter */
+        memcpy(buf, k, i);
+        memcpy(buf + i, k + i + 1, n - i - 1);
+        if (deletions(buf, n - 1, d - 1, fn, ctx) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+typedef struct cd_del_add {
+    cd_index *ix;
+    long group;
+} cd_del_add;
+
+static int del_add_cb(void *ctx, const char *s, size_t n)
+{
+    cd_del_add *c = ctx;
+    return index_add(c->ix, s, n, c->group);
+}
+
+static long find_root(cd_names *st, long g)
+{
+    while (st->groups[g].parent != g) {
+        st->groups[g].parent = st->groups[st->groups[g].parent].parent;
+        g = st->groups[g].parent;
+    }
+    return g;
+}
+
+static void unite(cd_names *st, long a, long b)
+{
+    a = find_root(st, a);
+    b = find_root(st, b);
+    if (a == b)
+        return;
+    /* The group seen first stays the root. */
+    if (st->groups[b].first < st->groups[a].first) {
+        long t = a;
+        a = b;
+        b = t;
+    }
+    st->groups[b].parent = a;
+}
+
+static long new_group(cd_names *st, uint32_t skey, size_t first)
+{
+    if (vec_grow((void **)&st->groups, &st->cap_groups, st->n_groups + 1,
+                 sizeof *st->groups) != 0) {
+        st->oom = true;
+        return -1;
+    }
+    cd_group *g = &st->groups[st->n_groups];
+    memset(g, 0, sizeof *g);
+    g->skey = skey;
+    g->first = first;
+    g->first_full = (size_t)-1;
+    g->parent = (long)st->n_groups;
+    g->known = -1;
+    st->key_group[skey] = (long)st->n_groups;
+    return (long)st->n_groups++;
+}
+
+/* Word-level signs that a capitalised word is a place, an organisation,
+ * a product or a common noun rather than a person's name. */
+static bool word_not_person(const cd_names *st, uint32_t wid)
+{
+    uint32_t f = st->wflags[wid];
+    return (f & (W_LOWER | W_AFTER_DET | W_AFTER_LOC | W_ORG_APPOS |
+                 W_IN_ORG | W_INNERCAPS | W_IT | W_BEFORE_TITLE | W_PLACE |
+                 W_NOUNISH | W_KIN)) != 0;
+}
+
+/* Personal evidence on a lone or titled mention. */
+static bool mention_personal(const cd_mention *m)
+{
+    return (m->ev & (E_POSS | E_SPEECH | E_WHO | E_AGE | E_HONORIFIC |
+                     E_SHAPE)) != 0 ||
+           m->kind == M_TITLED;
+}
+
+/* A lone mention that does not refer to a person even when the word is a
+ * person's name: "the Obamas", "the Obama administration". */
+static bool mention_excluded(const cd_mention *m)
+{
+    return (m->ev & (E_AFTER_DET | E_MODIFIER)) != 0 && m->kind == M_LONE;
+}
+
+typedef struct cd_match_ctx {
+    cd_names *st;
+    const cd_index *ix;
+    const char *key;
+    size_t n;
+    long best;
+    int best_strength;
+    size_t best_count;
+    bool tie;
+    bool plural;         /* the spelling is used as a family plural */
+    long self;           /* the group being matched: never its own match */
+} cd_match_ctx;
+
+static void consider(cd_match_ctx *c, long g, int strength)
+{
+    cd_names *st = c->st;
+    if (g == c->self)
+        return;
+    long r = find_root(st, g);
+    size_t cnt = st->groups[g].count;
+    if (c->best >= 0 && find_root(st, c->best) == r) {
+        if (strength > c->best_strength)
+            c->best_strength = strength;
+        return;
+    }
+    if (strength > c->best_strength ||
+        (strength == c->best_strength && cnt > c->best_count)) {
+        c->best = g;
+        c->best_strength = strength;
+        c->best_count = cnt;
+        c->tie = false;
+    } else if (strength == c->best_strength && cnt == c->best_count) {
+        c->tie = true;
+    }
+}
+
+static int match_cb(void *ctx, const char *s, size_t n)
+{
+    cd_match_ctx *c = ctx;
+    for (long e = index_first(c->ix, s, n); e >= 0; e = c->ix->ents[e].next) {
+        long g = c->ix->ents[e].group;
+        size_t gl;
+        const char *gk = smap_key(&c->st->keys, c->st->groups[g].skey, &gl);
+        size_t lim = edit_budget(gl < c->n ? gl : c->n);
+        /* A dropped final s ("Water" for Kathryn Waters). */
+        if (gl == c->n + 1 && gk[c->n] == 's' && c->n >= 4 &&
+            memcmp(c->key, gk, c->n) == 0) {
+            consider(c, g, 1);
+            continue;
+        }
+        if (lim == 0)
+            continue;
+        /* A family plural is not a variant (the Obamas, the Pappases’);
+           a plain "Castellanos" for Castellano is. */
+        bool plural_of = (c->n == gl + 1 && c->key[gl] == 's' &&
+                          memcmp(c->key, gk, gl) == 0) ||
+                         (c->n == gl + 2 && memcmp(c->key + gl, "es", 2) == 0 &&
+                          memcmp(c->key, gk, gl) == 0);
+        if (plural_of && c->plural)
+            continue;
+        if (osa_distance(c->key, c->n, gk, gl, lim) <= lim)
+            consider(c, g, 1);
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Reporting.                                                          */
+
+static size_t line_of(cd_names *st, size_t off)
+{
+    if (!st->lines_built) {
+        st->lines_built = true;
+        size_t cap = 0;
+        for (size_t i = 0; i < st->doc->len; i++) {
+            if (st->doc->text[i] != '\n')
+                continue;
+            if (vec_grow((void **)&st->lines, &cap, st->n_lines + 1,
+                         sizeof *st->lines) != 0) {
+                st->oom = true;
+                break;
+            }
+            st->lines[st->n_lines++] = i;
+        }
+    }
+    size_t lo = 0, hi = st->n_lines;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (st->lines[mid] < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo + 1;
+}
+
+static char *dup_range(const char *s, size_t a, size_t b)
+{
+    char *d = malloc(b - a + 1);
+    if (d) {
+        memcpy(d, s + a, b - a);
+        d[b - a] = '\0';
+    }
+    return d;
+}
+
+static const char *spelling(const cd_names *st, uint32_t id, int *len)
+{
+    size_t n;
+    const char *s = smap_key(&st->spells, id, &n);
+    *len = (int)n;
+    return s;
+}
+
+/* One spelling's tally inside a cluster. */
+typedef struct cd_tally {
+    uint32_t spell;
+    size_t count;
+    size_t first;      /* mention index */
+    bool full;         /* used in a full name */
+    bool known;        /* the newsroom's spelling */
+} cd_tally;
+
+typedef struct cd_cluster {
+    size_t *ments;     /* mention indices, text order */
+    size_t n, cap;
+    cd_tally *tally;
+    size_t n_tally, cap_tally;
+} cd_cluster;
+
+static long tally_add(cd_cluster *c, uint32_t spell, size_t mi, bool full)
+{
+    for (size_t i = 0; i < c->n_tally; i++)
+        if (c->tally[i].spell == spell) {
+            c->tally[i].count++;
+            c->tally[i].full |= full;
+            return (long)i;
+        }
+    if (vec_grow((void **)&c->tally, &c->cap_tally, c->n_tally + 1,
+                 sizeof *c->tally) != 0)
+        return -1;
+    cd_tally *t = &c->tally[c->n_tally];
+    t->spell = spell;
+    t->count = 1;
+    t->first = mi;
+    t->full = full;
+    t->known = false;
+    return (long)c->n_tally++;
+}
+
+/* The canonical spelling: the newsroom's, else the majority; a tie goes
+ * to the spelling used in a full name. Returns -1 when no spelling wins
+ * (then nothing is flagged). */
+static long canonical_of(const cd_cluster *c)
+{
+    long best = -1;
+    for (size_t i = 0; i < c->n_tally; i++)
+        if (c->tally[i].known)
+            return (long)i;
+    for (size_t i = 0; i < c->n_tally; i++) {
+        const cd_tally *t = &c->tally[i];
+        if (best < 0 || t->count > c->tally[best].count ||
+            (t->count == c->tally[best].count && t->full &&
+             !c->tally[best].full))
+            best = (long)i;
+    }
+    for (size_t i = 0; i < c->n_tally; i++) {
+        const cd_tally *t = &c->tally[i];
+        if ((long)i != best && t->count == c->tally[best].count &&
+            t->full == c->tally[best].full)
+            return -1; /* no majority */
+    }
+    return best;
+}
+
+static void report_variants(cd_names *st, cd_cluster *c, bool given,
+                            cd_result *out)
+{
+    long canon = canonical_of(c);
+    if (canon < 0 || c->n_tally < 2)
+        return;
+    const cd_tally *ct = &c->tally[canon];
+    int cl;
+    const char *cs = spelling(st, ct->spell, &cl);
+    for (size_t i = 0; i < c->n; i++) {
+        const cd_mention *m = &st->ments[c->ments[i]];
+        long sp = given ? m->gspell : (long)m->spell;
+        if (sp < 0 || (uint32_t)sp == ct->spell)
+            continue;
+        int vl;
+        const char *vs = spelling(st, (uint32_t)sp, &vl);
+        size_t a = given ? m->gstart : m->sstart;
+        size_t b = given ? m->gend : m->send;
+        cd_finding *f;
+        if (ct->known)
+            f = cd_result_push(out, CD_NAME_VARIANT, CD_SEV_DEFAULT, a, b,
+                               "'%.*s' — the newsroom spells it '%.*s'",
+                               vl, vs, cl, cs);
+        else
+            f = cd_result_push(out, CD_NAME_VARIANT, CD_SEV_DEFAULT, a, b,
+                               "'%.*s' — elsewhere '%.*s' (%zu×)", vl, vs,
+                               cl, cs, ct->count);
+        if (!f) {
+            st->oom = true;
+            return;
+        }
+        cd_finding_set_evidence(f, cs ? cs : "");
+        /* Related: the canonical mentions, the full name first. */
+        size_t shown = 0;
+        for (size_t j = 0; j < c->n && shown < 8; j++) {
+            const cd_mention *o = &st->ments[c->ments[j]];
+            long osp = given ? o->gspell : (long)o->spell;
+            if (osp != (long)ct->spell)
+                continue;
+            char msg[160];
+            snprintf(msg, sizeof msg, "spelled '%.*s' here", cl, cs);
+            cd_finding_add_related(f, given ? o->gstart : o->sstart,
+                                   given ? o->gend : o->send, msg);
+            shown++;
+        }
+    }
+}
+
+static void free_cluster(cd_cluster *c)
+{
+    free(c->ments);
+    free(c->tally);
+    memset(c, 0, sizeof *c);
+}
+
+/* Appends a person to out->people from cluster mentions. */
+static void add_person(cd_names *st, const cd_cluster *c, const size_t *ms,
+                       size_t n, cd_result *out, size_t *cap_people)
+{
+    if (n == 0)
+        return;
+    if (vec_grow((void **)&out->people, cap_people, out->n_people + 1,
+                 sizeof *out->people) != 0) {
+        st->oom = true;
+        return;
+    }
+    cd_person *p = &out->people[out->n_people];
+    memset(p, 0, sizeof *p);
+    /* Variants: the surname spellings, canonical first. */
+    long canon = canonical_of(c);
+    if (canon < 0)
+        canon = 0;
+    size_t nv = 0;
+    p->variants = calloc(c->n_tally, sizeof *p->variants);
+    p->mentions = calloc(n, sizeof *p->mentions);
+    if (!p->variants || !p->mentions) {
+        free(p->variants);
+        free(p->mentions);
+        st->oom = true;
+        return;
+    }
+    long *vmap = malloc(c->n_tally * sizeof *vmap);
+    if (!vmap) {
+        free(p->variants);
+        free(p->mentions);
+        st->oom = true;
+        return;
+    }
+    for (size_t i = 0; i < c->n_tally; i++)
+        vmap[i] = -1;
+    for (size_t pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < c->n_tally; i++) {
+            if ((pass == 0) != ((long)i == canon))
+                continue;
+            size_t cnt = 0, first = (size_t)-1;
+            for (size_t k = 0; k < n; k++)
+                if (st->ments[ms[k]].spell == c->tally[i].spell) {
+                    cnt++;
+                    if (first == (size_t)-1)
+                        first = ms[k];
+                }
+            if (!cnt)
+                continue;
+            cd_name_variant *v = &p->variants[nv];
+            int l;
+            const char *s = spelling(st, c->tally[i].spell, &l);
+            v->spelling = dup_range(s, 0, (size_t)l);
+            v->count = cnt;
+            v->first_start = st->ments[first].sstart;
+            v->first_end = st->ments[first].send;
+            vmap[i] = (long)nv++;
+        }
+    }
+    p->n_variants = nv;
+    for (size_t k = 0; k < n; k++) {
+        const cd_mention *m = &st->ments[ms[k]];
+        p->mentions[k].start = m->start;
+        p->mentions[k].end = m->end;
+        size_t vi = 0;
+        for (size_t i = 0; i < c->n_tally; i++)
+            if (c->tally[i].spell == m->spell && vmap[i] >= 0)
+                vi = (size_t)vmap[i];
+        p->mentions[k].variant = vi;
+        if (m->kind == M_FULL && p->full_end == 0) {
+            p->full_start = m->start;
+            p->full_end = m->end;
+        }
+    }
+    p->n_mentions = n;
+    free(vmap);
+    /* Canonical: the full name as first introduced, with the canonical
+       surname; else the canonical surname. */
+    int cl;
+    const char *cs = spelling(st, c->tally[canon].spell, &cl);
+    const cd_mention *full = NULL;
+    for (size_t k = 0; k < n && !full; k++)
+        if (st->ments[ms[k]].kind == M_FULL)
+            full = &st->ments[ms[k]];
+    if (full && full->gend > full->gstart) {
+        size_t gl = full->gend - full->gstart;
+        p->canonical = malloc(gl + 1 + (size_t)cl + 1);
+        if (p->canonical) {
+            memcpy(p->canonical, st->doc->text + full->gstart, gl);
+            p->canonical[gl] = ' ';
+            memcpy(p->canonical + gl + 1, cs, (size_t)cl);
+            p->canonical[gl + 1 + (size_t)cl] = '\0';
+        }
+    } else {
+        p->canonical = dup_range(cs, 0, (size_t)cl);
+    }
+    out->n_people++;
+    if (!p->canonical)
+        st->oom = true;
+}
+
+/* ------------------------------------------------------------------ */
+
+/* Do two introduced surname groups have a full name with the same
+ * folded given names? Walks their full mentions (few per group). */
+static bool share_given(const cd_names *st, long g, long h)
+{
+    for (long i = (long)st->groups[g].first; i >= 0;
+         i = st->next_in_group[i]) {
+        const cd_mention *a = &st->ments[i];
+        if (a->kind != M_FULL || a->gkey < 0)
+            continue;
+        for (long j = (long)st->groups[h].first; j >= 0;
+             j = st->next_in_group[j]) {
+            const cd_mention *b = &st->ments[j];
+            if (b->kind == M_FULL && b->gkey == a->gkey)
+                return true;
+        }
+    }
+    return false;
+}
+
+static void link_variants(cd_names *st)
+{
+    size_t ng = st->n_groups;
+    cd_index del = {0}, skel = {0};
+    /* Targets: groups with a full name or a known spelling. */
+    for (size_t g = 0; g < ng && !st->oom; g++) {
+        cd_group *gr = &st->groups[g];
+        size_t kl;
+        const char *k = smap_key(&st->keys, gr->skey, &kl);
+        char sk[CD_KEY_MAX];
+        size_t sl = skeleton(k, kl, sk);
+        if (kl >= 5 && index_add(&skel, sk, sl, (long)g) != 0)
+            st->oom = true;
+        if (gr->n_full || gr->known >= 0) {
+            cd_del_add ctx = {&del, (long)g};
+            if (deletions(k, kl, edit_budget(kl), del_add_cb, &ctx) != 0)
+                st->oom = true;
+        }
+    }
+    /* Introduced surnames that share a skeleton are one person when the
+       given names agree (Recep Tayyip Erdoğan / Recep Tayyip Erdogan);
+       two people introduced with their own names otherwise. A lone or
+       unintroduced spelling is linked to the best introduced match. */
+    for (size_t g = 0; g < ng && !st->oom; g++) {
+        cd_group *gr = &st->groups[g];
+        size_t kl;
+        const char *k = smap_key(&st->keys, gr->skey, &kl);
+        if (gr->n_full) {
+            char sk[CD_KEY_MAX];
+            size_t sl = skeleton(k, kl, sk);
+            if (kl < 5)
+                continue;
+            for (long e = index_first(&skel, sk, sl); e >= 0;
+                 e = skel.ents[e].next) {
+                long h = skel.ents[e].group;
+                if (h != (long)g && st->groups[h].n_full &&
+                    share_given(st, (long)g, h))
+                    unite(st, (long)g, h);
+                /* The newsroom's spelling of the name ("Zelensky" for a
+                   full "Volodymyr Zelenskyy"). */
+                if (h != (long)g && st->groups[h].known >= 0 &&
+                    !st->groups[h].count)
+                    unite(st, (long)g, h);
+            }
+            /* A typo in the surname of a full name: the same given name
+               with a surname one or two letters off (Tomas Halvorsen,
+               Tomas Halvorson). Different given names are different
+               people, however close the surnames (Chuck Larson, Sylvia
+               Larsen). */
+            cd_match_ctx mc = {st, &del, k, kl, -1, 0, 0, false, true, (long)g};
+            if (deletions(k, kl, edit_budget(kl), match_cb, &mc) != 0)
+                st->oom = true;
+            if (mc.best >= 0 && mc.best != (long)g && !mc.tie &&
+                (share_given(st, (long)g, mc.best) ||
+                 (st->groups[mc.best].known >= 0 &&
+                  !st->groups[mc.best].count)))
+                unite(st, (long)g, mc.best);
+            continue;
+        }
+        if (!gr->count)
+            continue; /* a known spelling the text never uses */
+        /* An unintroduced spelling. */
+        const cd_mention *m0 = &st->ments[gr->first];
+        bool excluded_only = true, plural = false;
+        for (long i = (long)gr->first; i >= 0; i = st->next_in_group[i]) {
+            const cd_mention *m = &st->ments[i];
+            if (!mention_excluded(m))
+                excluded_only = false;
+            if (m->ev & (E_PLPOSS | E_AFTER_DET))
+                plural = true;
+        }
+        if (excluded_only)
+            continue;
+        /* A common word, a place or an organisation is not a misspelt
+           name. */
+        if (word_not_person(st, m0->sword))
+            continue;
+        cd_match_ctx mc = {st, &skel, k, kl, -1, 0, 0, false, plural, (long)g};
+        char sk[CD_KEY_MAX];
+        size_t sl = skeleton(k, kl, sk);
+        if (kl >= 5) {
+            for (long e = index_first(&skel, sk, sl); e >= 0;
+                 e = skel.ents[e].next) {
+                long h = skel.ents[e].group;
+                if (h != (long)g && (st->groups[h].n_full ||
+                                     st->groups[h].known >= 0))
+                    consider(&mc, h, 2);
+            }
+        }
+        mc.ix = &del;
+        if (deletions(k, kl, edit_budget(kl), match_cb, &mc) != 0)
+            st->oom = true;
+        if (mc.best >= 0 && !mc.tie)
+            unite(st, mc.best, (long)g);
+    }
+    /* Unintroduced spellings that share a skeleton with each other
+       (Qaddafi, Gadhafi, both never introduced): one person. */
+    for (size_t g = 0; g < ng && !st->oom; g++) {
+        cd_group *gr = &st->groups[g];
+        if (gr->n_full || !gr->person_ok)
+            continue;
+        size_t kl;
+        const char *k = smap_key(&st->keys, gr->skey, &kl);
+        if (kl < 5)
+            continue;
+        char sk[CD_KEY_MAX];
+        size_t sl = skeleton(k, kl, sk);
+        for (long e = index_first(&skel, sk, sl); e >= 0;
+             e = skel.ents[e].next) {
+            long h = skel.ents[e].group;
+            if (h != (long)g && !st->groups[h].n_full &&
+                st->groups[h].person_ok)
+                unite(st, (long)g, h);
+        }
+    }
+    index_free(&del);
+    index_free(&skel);
+}
+
+/* Can an unintroduced spelling be a person? Needs personal evidence on a
+ * mention (a possessive, a speech verb, "X, who", an age, an honorific or
+ * title) and no sign anywhere that the word is a place, an organisation
+ * or a common noun; a word only ever seen at the start of a sentence
+ * ("Prosecutors say") is a common noun. */
+static bool group_person_ok(cd_names *st, long g)
+{
+    bool personal = false, titled = false, mid = false;
+    size_t n_it = 0, n_he = 0;
+    uint32_t wid = 0;
+    for (long i = (long)st->groups[g].first; i >= 0;
+         i = st->next_in_group[i]) {
+        const cd_mention *m = &st->ments[i];
+        wid = m->sword;
+        if (m->kind == M_TITLED)
+            titled = true;
+        if (mention_excluded(m))
+            continue;
+        if (m->ev & (E_IT | E_KIN))
+            return false;
+        n_it += (m->ev & E_ITWEAK) != 0;
+        n_he += (m->ev & E_HE) != 0;
+        if (mention_personal(m))
+            personal = true;
+        if (!(m->ev & E_SINIT))
+            mid = true;
+    }
+    if (titled)
+        return true;
+    if (!personal || !mid || n_it > n_he)
+        return false;
+    return !word_not_person(st, wid);
+}
+
+static void known_names(cd_names *st)
+{
+    const cd_options *o = st->opts;
+    for (size_t i = 0; i < o->n_known_names; i++) {
+        const char *kn = o->known_names[i];
+        if (!kn)
+            continue;
+        size_t len = strlen(kn);
+        size_t sp = len;
+        while (sp > 0 && kn[sp - 1] != ' ')
+            sp--;
+        char key[CD_KEY_MAX];
+        size_t kl = fold_key(kn, sp, len, key);
+        if (!kl)
+            continue;
+        long kid = key_id(st, key, kl);
+        if (kid < 0)
+            return;
+        long g = st->key_group[kid];
+        if (g < 0) {
+            /* A group with no mentions that carries the spelling. */
+            g = new_group(st, (uint32_t)kid, (size_t)-1);
+            if (g < 0)
+                return;
+        }
+        st->groups[g].known = (long)i;
+    }
+}
+
+/* Spellings of the given names of one person (Jean-Pierre / Jean
+ * Pierre): the full mentions of the cluster with the same folded given
+ * names, one tally per distinct given key. */
+static void report_given_variants(cd_names *st, const cd_cluster *c,
+                                  cd_result *out)
+{
+    long seen[16];
+    size_t n_seen = 0;
+    for (size_t i = 0; i < c->n && !st->oom; i++) {
+        const cd_mention *m = &st->ments[c->ments[i]];
+        if (m->kind != M_FULL || m->gspell < 0)
+            continue;
+        bool dup = false;
+        for (size_t j = 0; j < n_seen; j++)
+            dup |= seen[j] == m->gkey;
+        if (dup || n_seen == sizeof seen / sizeof seen[0])
+            continue;
+        seen[n_seen++] = m->gkey;
+        cd_cluster one = {0};
+        for (size_t j = i; j < c->n; j++) {
+            const cd_mention *o = &st->ments[c->ments[j]];
+            if (o->kind != M_FULL || o->gkey != m->gkey || o->gspell < 0)
+                continue;
+            if (vec_grow((void **)&one.ments, &one.cap, one.n + 1,
+                         sizeof *one.ments) != 0 ||
+                tally_add(&one, (uint32_t)o->gspell, c->ments[j], true) < 0) {
+                st->oom = true;
+                break;
+            }
+            one.ments[one.n++] = c->ments[j];
+        }
+        if (one.n_tally > 1 && !st->oom)
+            report_variants(st, &one, true, out);
+        free_cluster(&one);
+    }
+}
+
+/* name-first-reference for one cluster: the first surname-only
+ * reference before the first full name, or, never introduced, the first
+ * mention. */
+static void report_first_reference(cd_names *st, const cd_cluster *c,
+                                   size_t first_full, cd_result *out)
+{
+    const cd_doc *doc = st->doc;
+    long canon = canonical_of(c);
+    if (first_full == (size_t)-1) {
+        const cd_mention *m = &st->ments[c->ments[0]];
+        int sl;
+        const char *ss = spelling(st, m->spell, &sl);
+        cd_finding *f = cd_result_push(
+            out, CD_NAME_FIRST_REFERENCE, CD_SEV_DEFAULT, m->sstart, m->send,
+            "'%.*s' is used without a full name: introduce the person with "
+            "first and last name",
+            sl, ss);
+        if (!f || cd_finding_set_evidence(f, ss) != 0)
+            st->oom = true;
+        return;
+    }
+    const cd_mention *fm = &st->ments[first_full];
+    /* Only when a reference before the full name reads as a person (a
+       possessive, a speech verb, "X, who", a title): "over Wi-Fi" before
+       "MacBook Wi-Fi" is no reference. */
+    bool personal = false;
+    for (size_t i = 0; i < c->n && c->ments[i] < first_full; i++)
+        if (mention_personal(&st->ments[c->ments[i]]))
+            personal = true;
+    for (size_t i = 0; i < c->n && personal && c->ments[i] < first_full;
+         i++) {
+        const cd_mention *m = &st->ments[c->ments[i]];
+        if (m->kind == M_FULL)
+            continue;
+        /* A place or an organisation of the same name ("in Jordan"
+           before Michael Jordan) is not a reference to the person. */
+        if ((m->ev & (E_AFTER_LOC | E_ORG_APPOS)) ||
+            word_not_person(st, m->sword))
+            continue;
+        if (canon >= 0 && m->spell != c->tally[canon].spell)
+            continue; /* the variant finding covers it */
+        int sl;
+        const char *ss = spelling(st, m->spell, &sl);
+        cd_finding *f = cd_result_push(
+            out, CD_NAME_FIRST_REFERENCE, CD_SEV_DEFAULT, m->sstart, m->send,
+            "'%.*s' appears before the full name '%.*s' (line %zu)", sl, ss,
+            (int)(fm->end - fm->start), doc->text + fm->start,
+            line_of(st, fm->start));
+        if (!f || cd_finding_set_evidence(f, ss) != 0 ||
+            cd_finding_add_related(f, fm->start, fm->end, "the full name") != 0)
+            st->oom = true;
+        return; /* the first reference only */
+    }
+}
+
+/* out->people for one cluster: one person per given name (a sister and
+ * a brother share a surname; Recep and Recep Tayyip are one);
+ * surname-only mentions go to the most recently introduced one, else the
+ * first. */
+static void report_people(cd_names *st, const cd_cluster *c, cd_result *out,
+                          size_t *cap_people)
+{
+    enum { MAX_PEOPLE = 32 };
+    long keys[MAX_PEOPLE];  /* the given key that defines each person */
+    size_t n_people = 0;
+    size_t *owner = malloc(c->n * sizeof *owner);
+    size_t *ms = malloc(c->n * sizeof *ms);
+    if (!owner || !ms) {
+        free(owner);
+        free(ms);
+        st->oom = true;
+        return;
+    }
+    size_t cur = (size_t)-1;
+    for (size_t i = 0; i < c->n; i++) {
+        const cd_mention *m = &st->ments[c->ments[i]];
+        if (m->kind == M_FULL) {
+            size_t who = n_people;
+            for (size_t j = 0; j < n_people && m->gkey >= 0; j++) {
+                if (keys[j] < 0)
+                    continue;
+                size_t la, lb;
+                const char *ka = smap_key(&st->keys, (uint32_t)m->gkey, &la);
+                const char *kb = smap_key(&st->keys, (uint32_t)keys[j], &lb);
+                if (memcmp(ka, kb, la < lb ? la : lb) == 0) {
+                    who = j;
+                    break;
+                }
+            }
+            if (who == n_people) {
+                if (n_people < MAX_PEOPLE)
+                    keys[n_people++] = m->gkey;
+                else
+                    who = n_people - 1;
+            }
+            cur = who;
+        }
+        owner[i] = cur;
+    }
+    if (n_people == 0)
+        n_people = 1; /* never introduced: one person */
+    for (size_t i = 0; i < c->n; i++)
+        if (owner[i] == (size_t)-1)
+            owner[i] = 0;
+    for (size_t p = 0; p < n_people && !st->oom; p++) {
+        size_t n = 0;
+        for (size_t i = 0; i < c->n; i++)
+            if (owner[i] == p)
+                ms[n++] = c->ments[i];
+        add_person(st, c, ms, n, out, cap_people);
+    }
+    free(owner);
+    free(ms);
+}
+
+/* Everything reported for one cluster of mentions (one surname family
+ * of spellings). */
+static void report_cluster(cd_names *st, cd_cluster *c, long known,
+                           cd_result *out, size_t *cap_people)
+{
+    /* A person at all? Introduced, or unintroduced with evidence on one
+       of its spellings. */
+    bool introduced = false, ok = false;
+    size_t first_full = (size_t)-1;
+    for (size_t i = 0; i < c->n; i++) {
+        const cd_mention *m = &st->ments[c->ments[i]];
+        const cd_group *gr = &st->groups[m->group];
+        introduced |= gr->n_full > 0;
+        ok |= gr->person_ok;
+        if (m->kind == M_FULL && first_full == (size_t)-1)
+            first_full = c->ments[i];
+    }
+    if (!introduced && !ok)
+        return;
+    /* Tally the surname spellings; excluded mentions (the Obamas, the
+       Obama administration) do not count and are dropped. */
+    size_t kept = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        const cd_mention *m = &st->ments[c->ments[i]];
+        if (mention_excluded(m))
+            continue;
+        c->ments[kept++] = c->ments[i];
+        if (tally_add(c, m->spell, c->ments[i], m->kind == M_FULL) < 0)
+            st->oom = true;
+    }
+    c->n = kept;
+    if (!kept || st->oom)
+        return;
+    if (known >= 0) {
+        /* The newsroom's spelling is canonical, used or not. */
+        const char *kn = st->opts->known_names[known];
+        size_t len = strlen(kn), sp = len;
+        while (sp > 0 && kn[sp - 1] != ' ')
+            sp--;
+        long id = smap_get(&st->spells, kn + sp, len - sp, true);
+        if (id < 0) {
+            st->oom = true;
+            return;
+        }
+        long t = -1;
+        for (size_t i = 0; i < c->n_tally; i++)
+            if (c->tally[i].spell == (uint32_t)id)
+                t = (long)i;
+        if (t < 0) {
+            if (vec_grow((void **)&c->tally, &c->cap_tally, c->n_tally + 1,
+                         sizeof *c->tally) != 0) {
+                st->oom = true;
+                return;
+            }
+            t = (long)c->n_tally++;
+            c->tally[t].spell = (uint32_t)id;
+            c->tally[t].count = 0;
+            c->tally[t].first = c->ments[0];
+            c->tally[t].full = false;
+        }
+        c->tally[t].known = true;
+    }
+    report_variants(st, c, false, out);
+    report_given_variants(st, c, out);
+    report_first_reference(st, c, first_full, out);
+    report_people(st, c, out, cap_people);
+}
+
+/* Decides which full names stand, normalises spellings, groups the
+ * mentions by folded surname and links variant spellings. Returns 0, or
+ * -1 on OOM. */
+static int build_groups(cd_names *st)
+{
+    const cd_doc *doc = st->doc;
+    /* Full names whose first word is also used alone as a thing ("Google"
+       ... "Google Maps", "Northgate" ... "Northgate Signalling",
+       "Canadian vehicle sales" ... "Canadian Saturn") are not people:
+       news copy does not refer to a person by the first name alone. */
+    for (size_t i = 0; i < st->n_ments; i++) {
+        cd_mention *m = &st->ments[i];
+        if (m->kind != M_FULL)
+            continue;
+        if (m->gfirst >= 0 &&
+            (st->wflags[m->gfirst] & (W_LONE_MID | W_AFTER_LOC | W_ORG_APPOS |
+                                      W_INNERCAPS | W_BEFORE_TITLE)) &&
+            !(st->wflags[m->gfirst] & W_SURNAME))
+            m->valid = 0;
+        /* A surname also used alone as a place or an organisation ("to
+           relieve Ford", "automaker Ford", "Airbus chief executive")
+           makes "William Clay Ford" ambiguous: leave it alone. */
+        if (st->wflags[m->sword] & (W_AFTER_LOC | W_ORG_APPOS | W_INNERCAPS |
+                                    W_BEFORE_TITLE))
+            m->valid = 0;
+    }
+    size_t nk = st->keys.n + st->opts->n_known_names + 1;
+    st->key_group = malloc(nk * sizeof *st->key_group);
+    st->next_in_group = malloc((st->n_ments + 1) * sizeof *st->next_in_group);
+    if (!st->key_group || !st->next_in_group)
+        return -1;
+    /* key_group doubles as "is the surname of a full name" (0) before
+       the groups exist. */
+    for (size_t i = 0; i < nk; i++)
+        st->key_group[i] = -1;
+    for (size_t i = 0; i < st->n_ments; i++)
+        if (st->ments[i].valid && st->ments[i].kind == M_FULL)
+            st->key_group[st->ments[i].skey] = 0;
+    for (size_t i = 0; i < st->n_ments; i++) {
+        cd_mention *m = &st->ments[i];
+        if (!m->valid)
+            continue;
+        /* "Ruiz Campos" for Elena Ruiz-Campos: a two-word name that folds
+           to an introduced hyphenated surname is that surname. */
+        if (m->kind == M_FULL && m->gend > m->gstart) {
+            char key[CD_KEY_MAX];
+            size_t kn = fold_key(doc->text, m->gstart, m->send, key);
+            long id = smap_get(&st->keys, key, kn, false);
+            if (id >= 0 && (size_t)id < nk && st->key_group[id] == 0 &&
+                (uint32_t)id != m->skey) {
+                long sp = spell_id(st, m->gstart, m->send);
+                if (sp < 0)
+                    return -1;
+                m->kind = M_LONE;
+                m->skey = (uint32_t)id;
+                m->spell = (uint32_t)sp;
+                m->sstart = m->gstart;
+                m->gstart = m->gend = 0;
+                m->gkey = m->gspell = -1;
+            }
+        }
+        /* A lone word that is an introduced person's given name is that
+           person, not a surname ("Daniel" for Daniel Montalvo). */
+        if (m->kind != M_FULL && (st->wflags[m->sword] & W_GIVEN) &&
+            !(st->wflags[m->sword] & W_SURNAME))
+            m->valid = 0;
+        /* "Al-Khatib said" at the start of a sentence is al-Khatib: a
+           particle takes a capital there (AP style). */
+        if (m->valid && (m->ev & E_SINIT) && m->send - m->sstart < CD_KEY_MAX) {
+            char low[CD_KEY_MAX];
+            size_t n = m->send - m->sstart;
+            memcpy(low, doc->text + m->sstart, n);
+            if (low[0] >= 'A' && low[0] <= 'Z') {
+                low[0] = (char)(low[0] + 32);
+                long sp = smap_get(&st->spells, low, n, false);
+                if (sp >= 0)
+                    m->spell = (uint32_t)sp;
+            }
+        }
+    }
+    for (size_t i = 0; i < nk; i++)
+        st->key_group[i] = -1;
+    /* Groups, and each group's mentions as a list in text order. */
+    long *tail = NULL;
+    size_t cap_tail = 0;
+    for (size_t i = 0; i < st->n_ments; i++) {
+        cd_mention *m = &st->ments[i];
+        st->next_in_group[i] = -1;
+        if (!m->valid)
+            continue;
+        long g = st->key_group[m->skey];
+        if (g < 0 && (g = new_group(st, m->skey, i)) < 0)
+            break;
+        if (vec_grow((void **)&tail, &cap_tail, st->n_groups,
+                     sizeof *tail) != 0) {
+            st->oom = true;
+            break;
+        }
+        if ((size_t)g + 1 == st->n_groups && st->groups[g].count == 0)
+            tail[g] = -1;
+        m->group = g;
+        cd_group *gr = &st->groups[g];
+        if (tail[g] >= 0)
+            st->next_in_group[tail[g]] = (long)i;
+        tail[g] = (long)i;
+        gr->count++;
+        if (m->kind == M_FULL) {
+            if (!gr->n_full)
+                gr->first_full = i;
+            gr->n_full++;
+        }
+    }
+    free(tail);
+    if (st->oom)
+        return -1;
+    for (size_t g = 0; g < st->n_groups; g++)
+        if (!st->groups[g].n_full)
+            st->groups[g].person_ok = group_person_ok(st, (long)g);
+    known_names(st);
+    if (st->oom)
+        return -1;
+    link_variants(st);
+    return st->oom ? -1 : 0;
+}
 
 void cd_rule_names(const cd_doc *doc, const cd_options *opts, cd_result *out)
 {
-    (void)doc;
-    (void)opts;
-    (void)out;
+    pthread_once(&cd_lex_once, lex_build);
+    if (!cd_lex_ok || !doc || !doc->prose)
+        return;
+    cd_names st;
+    memset(&st, 0, sizeof st);
+    st.doc = doc;
+    st.opts = opts;
+    st.p = doc->prose;
+    st.cap_wflags = cd_lex.n;
+    st.wflags = calloc(cd_lex.n, sizeof *st.wflags);
+    if (!st.wflags || smap_clone(&st.words, &cd_lex) != 0)
+        goto done;
+
+    /* Pass 1: paragraph by paragraph. Headings are skipped: headline
+       case and surname-only headlines are their own style. */
+    size_t sent_k = 0;
+    for (size_t pi = 0; pi < doc->n_paras && !st.oom; pi++) {
+        if (cd_cancelled(opts))
+            goto done;
+        const cd_para *pa = &doc->paras[pi];
+        if (pa->heading)
+            continue;
+        sent_k = pa->sent_first;
+        tokenize(&st, pa->start, pa->end, &sent_k);
+        scan_paragraph(&st);
+    }
+    if (st.oom || cd_cancelled(opts))
+        goto done;
+
+    if (build_groups(&st) != 0 || cd_cancelled(opts))
+        goto done;
+
+    /* Clusters: mentions per union-find root, in text order. */
+    size_t ng = st.n_groups;
+    cd_cluster *cl = calloc(ng ? ng : 1, sizeof *cl);
+    if (!cl)
+        goto done;
+    for (size_t i = 0; i < st.n_ments; i++) {
+        cd_mention *m = &st.ments[i];
+        if (!m->valid || m->group < 0)
+            continue;
+        long r = find_root(&st, m->group);
+        cd_cluster *c = &cl[r];
+        if (vec_grow((void **)&c->ments, &c->cap, c->n + 1,
+                     sizeof *c->ments) != 0) {
+            st.oom = true;
+            break;
+        }
+        c->ments[c->n++] = i;
+    }
+    /* A known spelling linked to a cluster makes it canonical. */
+    long *known = malloc((ng ? ng : 1) * sizeof *known);
+    if (!known) {
+        st.oom = true;
+        ng = 0;
+    }
+    for (size_t g = 0; g < ng; g++)
+        known[g] = -1;
+    for (size_t g = 0; g < ng; g++)
+        if (st.groups[g].known >= 0)
+            known[find_root(&st, (long)g)] = st.groups[g].known;
+    size_t cap_people = 0;
+    for (size_t r = 0; r < ng && !st.oom; r++) {
+        if (!cl[r].n || find_root(&st, (long)r) != (long)r)
+            continue;
+        if (cd_cancelled(opts))
+            break;
+        report_cluster(&st, &cl[r], known[r], out, &cap_people);
+    }
+    free(known);
+    for (size_t r = 0; r < ng; r++)
+        free_cluster(&cl[r]);
+    free(cl);
+
+done:
+    free(st.toks);
+    smap_free(&st.words);
+    free(st.wflags);
+    smap_free(&st.keys);
+    smap_free(&st.spells);
+    free(st.ments);
+    free(st.groups);
+    free(st.key_group);
+    free(st.next_in_group);
+    free(st.lines);
 }
