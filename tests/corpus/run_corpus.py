@@ -3,9 +3,13 @@
 
 usage: run_corpus.py COPYDESK examples|wikinews|mine
 
-examples: the shared annotated examples, strict for the codes implemented
-          so far (every expected finding, no false positive, every date
-          resolved).
+examples: the shared annotated examples, strict on all nine codes (every
+          expected finding, no false positive, every date resolved).
+mine:     our own ten annotated articles (tests/corpus/mine), exhaustively
+          annotated: no miss and no false positive on any code, and the
+          dates resolved at least as well as when the rules landed (33/34:
+          "They travel ... on Wednesday" is present tense for a future
+          fixture, which the tense rule reads as past).
 wikinews: real published articles with gold dates: no file may fail, and
           date-relative recall and date resolution must not fall below the
           floors measured when the rule landed (a regression guard; the
@@ -19,6 +23,9 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATE_CODES = "date-relative,date-ambiguous-numeric,date-weekday-mismatch,date-two-digit-year"
+ALL_CODES = ("quote-unattributed,quote-unbalanced,quote-anonymous-source,name-variant,"
+             "name-first-reference," + DATE_CODES)
+MINE_MIN_RESOLVED = 33
 # Floors for the Wikinews gold dates: 168/168 found and 111/111 resolved
 # when the date rules landed; a drop below these is a regression.
 WIKINEWS_MIN_RECALL = 0.98
@@ -41,10 +48,20 @@ def score(exe, folder, codes, strict):
 def main():
     exe, which = os.path.abspath(sys.argv[1]), sys.argv[2]
     if which == "examples":
-        rc, _ = score(exe, "examples", DATE_CODES, True)
+        rc, _ = score(exe, "examples", ALL_CODES, True)
         return rc
-    rc, fig = score(exe, which, DATE_CODES, False)
     bad = []
+    if which == "mine":
+        rc, fig = score(exe, which, ALL_CODES, False)
+        t = fig["total"]
+        if fig["failed_files"] or t["fn"] or t["fp"]:
+            bad.append(f"misses {t['fn']}, false positives {t['fp']}, failed {len(fig['failed_files'])}")
+        if fig["resolved"]["resolved"] < MINE_MIN_RESOLVED:
+            bad.append(f"resolved {fig['resolved']['resolved']} < {MINE_MIN_RESOLVED}")
+        for b in bad:
+            print("FAIL:", b)
+        return 1 if bad else 0
+    rc, fig = score(exe, which, DATE_CODES, False)
     if fig["failed_files"]:
         bad.append(f"{len(fig['failed_files'])} files failed")
     rel = fig["per_code"]["date-relative"]
