@@ -130,3 +130,64 @@ void cd_config_destroy(cd_config *cfg)
     cd_settings_destroy(&cfg->settings);
     memset(cfg, 0, sizeof *cfg);
 }
+
+const cd_config *cd_config_cache_get(cd_config_cache *cc, const char *path, bool *loaded_now)
+{
+    if (loaded_now)
+        *loaded_now = false;
+    for (size_t i = 0; i < cc->count; i++)
+        if (strcmp(cc->items[i]->path, path) == 0)
+            return cc->items[i];
+    cd_config **items = realloc(cc->items, (cc->count + 1) * sizeof *items);
+    if (!items)
+        return NULL;
+    cc->items = items;
+    cd_config *cfg = malloc(sizeof *cfg);
+    if (!cfg)
+        return NULL;
+    cd_config_load(path, cfg); /* invalid: reported by the caller, defaults apply */
+    if (!cfg->path) {          /* out of memory inside the loader */
+        cd_config_destroy(cfg);
+        free(cfg);
+        return NULL;
+    }
+    cc->items[cc->count++] = cfg;
+    if (loaded_now)
+        *loaded_now = true;
+    return cfg;
+}
+
+const cd_config *cd_config_cache_for_file(cd_config_cache *cc, const char *file,
+                                          bool *loaded_now)
+{
+    if (loaded_now)
+        *loaded_now = false;
+    char *dir = strdup(strcmp(file, "-") == 0 ? "." : file);
+    if (!dir)
+        return NULL;
+    if (strcmp(file, "-") != 0) {
+        char *slash = strrchr(dir, '/');
+        if (!slash)
+            strcpy(dir, ".");
+        else
+            slash[slash == dir ? 1 : 0] = '\0';
+    }
+    char *found = cd_config_find(dir);
+    free(dir);
+    if (!found)
+        return NULL;
+    const cd_config *cfg = cd_config_cache_get(cc, found, loaded_now);
+    free(found);
+    return cfg;
+}
+
+void cd_config_cache_clear(cd_config_cache *cc)
+{
+    for (size_t i = 0; i < cc->count; i++) {
+        cd_config_destroy(cc->items[i]);
+        free(cc->items[i]);
+    }
+    free(cc->items);
+    cc->items = NULL;
+    cc->count = 0;
+}

@@ -24,4 +24,23 @@ char *cd_config_find(const char *dir);
 int cd_config_load(const char *path, cd_config *cfg);
 void cd_config_destroy(cd_config *cfg);
 
+/* Configs loaded so far, each read once. Entries are separately
+ * allocated, so a pointer handed out stays valid until the cache is
+ * cleared, however much it grows (check's workers keep theirs while
+ * others load more). Not thread-safe: callers serialise. */
+typedef struct cd_config_cache {
+    cd_config **items;
+    size_t count;
+} cd_config_cache;
+
+/* The config at path (a copydesk.json found or given), loading it on
+ * first use; *loaded_now (may be NULL) tells whether this call read it.
+ * NULL only when out of memory. */
+const cd_config *cd_config_cache_get(cd_config_cache *cc, const char *path, bool *loaded_now);
+/* The config for a file: the nearest copydesk.json in the file's folder
+ * or a parent ("-" searches from the working folder); NULL when none. */
+const cd_config *cd_config_cache_for_file(cd_config_cache *cc, const char *file,
+                                          bool *loaded_now);
+void cd_config_cache_clear(cd_config_cache *cc);
+
 #endif

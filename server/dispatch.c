@@ -106,10 +106,10 @@ static void register_watcher(cd_server *srv)
  * deleted or fixed file must not keep its error). */
 static void clear_config_diagnostics(cd_server *srv)
 {
-    for (size_t i = 0; i < srv->n_configs; i++) {
-        if (srv->configs[i].valid)
+    for (size_t i = 0; i < srv->configs.count; i++) {
+        if (srv->configs.items[i]->valid)
             continue;
-        char *uri = cd_uri_from_path(srv->configs[i].path);
+        char *uri = cd_uri_from_path(srv->configs.items[i]->path);
         if (!uri)
             continue;
         json_t *p = json_pack("{s:s,s:[]}", "uri", uri, "diagnostics");

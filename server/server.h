@@ -67,8 +67,7 @@ struct cd_server {
     json_t *config_request_id;   /* outstanding configuration request */
     long next_request_id;
     cd_settings settings;        /* owned: the client's settings */
-    cd_config *configs;          /* owned: copydesk.json files loaded */
-    size_t n_configs;
+    cd_config_cache configs;     /* owned: copydesk.json files loaded */
     bool watch_files;            /* client can register file watchers */
     bool diagnostic_refresh;     /* client takes workspace/diagnostic/refresh */
     json_t *init_settings;       /* initializationOptions' copydesk section */

@@ -38,40 +38,21 @@ const cd_config *cd_workspace_config_for(cd_server *srv, const char *doc_uri)
     char *path = cd_uri_to_path(doc_uri);
     if (!path)
         return NULL;
-    char *slash = strrchr(path, '/');
-    if (slash)
-        slash[slash == path ? 1 : 0] = '\0';
-    char *found = cd_config_find(path);
+    bool loaded_now;
+    const cd_config *cfg = cd_config_cache_for_file(&srv->configs, path, &loaded_now);
     free(path);
-    if (!found)
-        return NULL;
-    for (size_t i = 0; i < srv->n_configs; i++)
-        if (strcmp(srv->configs[i].path, found) == 0) {
-            free(found);
-            return &srv->configs[i];
-        }
-    cd_config *n = realloc(srv->configs, (srv->n_configs + 1) * sizeof *n);
-    if (!n) {
-        free(found);
-        return NULL;
+    if (cfg && loaded_now) {
+        if (!cfg->valid)
+            fprintf(stderr, "copydesk: %s:%d:%d: invalid config: %s (the defaults apply)\n",
+                    cfg->path, cfg->line, cfg->column, cfg->msg);
+        publish_config(srv, cfg);
     }
-    srv->configs = n;
-    cd_config *cfg = &srv->configs[srv->n_configs++];
-    if (cd_config_load(found, cfg) != 0)
-        fprintf(stderr, "copydesk: %s:%d:%d: invalid config: %s (the defaults apply)\n",
-                found, cfg->line, cfg->column, cfg->msg);
-    free(found);
-    publish_config(srv, cfg);
     return cfg;
 }
 
 void cd_workspace_forget_configs(cd_server *srv)
 {
-    for (size_t i = 0; i < srv->n_configs; i++)
-        cd_config_destroy(&srv->configs[i]);
-    free(srv->configs);
-    srv->configs = NULL;
-    srv->n_configs = 0;
+    cd_config_cache_clear(&srv->configs);
 }
 
 int cd_workspace_settings_for(cd_server *srv, const char *doc_uri, cd_settings *out)

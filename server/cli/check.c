@@ -92,65 +92,20 @@ static int read_input(const char *path, char **text, size_t *len)
     return 0;
 }
 
-/* Configs seen in this run, loaded once each (a folder of drafts
- * usually shares one). */
-typedef struct config_cache {
-    cd_config *items;
-    size_t count;
-} config_cache;
-
-/* The config for path, loaded on first use; NULL when none applies. A
- * bad one is described once, in *err_out (malloc'd), by the file that
- * loaded it. Not thread-safe: callers hold the cache's lock. */
-static const cd_config *config_for(config_cache *cc, const char *explicit_path,
+/* The config for path (--config, or the nearest copydesk.json), loaded
+ * once per run. A bad one is described once, in *err_out (malloc'd), by
+ * the file that loaded it. Callers hold the cache's lock. */
+static const cd_config *config_for(cd_config_cache *cc, const char *explicit_path,
                                    const char *file, char **err_out)
 {
-    char *found = NULL;
-    if (explicit_path) {
-        found = strdup(explicit_path);
-    } else {
-        char *dir = strdup(strcmp(file, "-") == 0 ? "." : file);
-        if (!dir)
-            return NULL;
-        char *slash = strrchr(dir, '/');
-        if (strcmp(file, "-") == 0)
-            ;
-        else if (!slash)
-            strcpy(dir, ".");
-        else if (slash == dir)
-            dir[1] = '\0';
-        else
-            *slash = '\0';
-        found = cd_config_find(dir);
-        free(dir);
-    }
-    if (!found)
-        return NULL;
-    for (size_t i = 0; i < cc->count; i++)
-        if (strcmp(cc->items[i].path, found) == 0) {
-            free(found);
-            return &cc->items[i];
-        }
-    cd_config *n = realloc(cc->items, (cc->count + 1) * sizeof *n);
-    if (!n) {
-        free(found);
-        return NULL;
-    }
-    cc->items = n;
-    cd_config *cfg = &cc->items[cc->count++];
-    if (cd_config_load(found, cfg) != 0 &&
-        asprintf(err_out, "copydesk: %s:%d:%d: invalid config: %s (the defaults apply)\n", found,
-                 cfg->line, cfg->column, cfg->msg) < 0)
+    bool loaded_now;
+    const cd_config *cfg = explicit_path ? cd_config_cache_get(cc, explicit_path, &loaded_now)
+                                         : cd_config_cache_for_file(cc, file, &loaded_now);
+    if (cfg && loaded_now && !cfg->valid &&
+        asprintf(err_out, "copydesk: %s:%d:%d: invalid config: %s (the defaults apply)\n",
+                 cfg->path, cfg->line, cfg->column, cfg->msg) < 0)
         *err_out = NULL;
-    free(found);
     return cfg;
-}
-
-static void config_cache_destroy(config_cache *cc)
-{
-    for (size_t i = 0; i < cc->count; i++)
-        cd_config_destroy(&cc->items[i]);
-    free(cc->items);
 }
 
 static int files_from(cd_paths *p, const char *list)
@@ -179,7 +134,7 @@ static int files_from(cd_paths *p, const char *list)
 typedef struct check_ctx {
     check_args *a;
     const char *config;      /* --config, or NULL to search per file */
-    config_cache configs;
+    cd_config_cache configs;
     pthread_mutex_t lock;
     bool failed, error;      /* written by emit_one only (one thread) */
 } check_ctx;
@@ -352,7 +307,7 @@ int cd_check_main(int argc, char **argv)
         status = 2;
     int exit_status = status == 2 ? 2 : cx.failed ? 1 : 0;
     cd_output_end(&a.out, exit_status);
-    config_cache_destroy(&cx.configs);
+    cd_config_cache_clear(&cx.configs);
     pthread_mutex_destroy(&cx.lock);
     cd_paths_destroy(&a.paths);
     return exit_status;
