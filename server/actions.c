@@ -195,6 +195,25 @@ static long line_of(const cd_document *doc, size_t off)
     return (long)cd_position_from_offset(doc->snap->ix, doc->snap->text, off, CD_ENC_UTF8).line;
 }
 
+/* Does context diagnostic d name finding f? By code and start line, as
+ * Neovim 0.7 needs; *exact tells whether the whole range matches too. */
+static bool names_finding(const act_ctx *a, const json_t *d, const cd_finding *f, long fl,
+                          bool *exact)
+{
+    const char *code = json_string_value(json_object_get(d, "code"));
+    json_t *range = json_object_get(d, "range");
+    cd_position ds, de;
+    if (!code || strcmp(code, cd_code_name(f->code)) != 0 ||
+        cd_lsp_parse_position(json_object_get(range, "start"), &ds) != 0 ||
+        (long)ds.line != fl)
+        return false;
+    cd_position fs = cd_position_from_offset(a->view.ix, a->view.text, f->start, a->view.enc);
+    cd_position fe = cd_position_from_offset(a->view.ix, a->view.text, f->end, a->view.enc);
+    *exact = cd_lsp_parse_position(json_object_get(range, "end"), &de) == 0 &&
+             ds.character == fs.character && de.line == fe.line && de.character == fe.character;
+    return true;
+}
+
 json_t *cd_actions_for(cd_server *srv, cd_document *doc, const json_t *params)
 {
     json_t *out = json_array();
@@ -207,23 +226,33 @@ json_t *cd_actions_for(cd_server *srv, cd_document *doc, const json_t *params)
     cd_lsp_parse_position(json_object_get(range, "end"), &re);
     json_t *ctx_diags = json_object_get(json_object_get(params, "context"), "diagnostics");
     const cd_result *r = doc->done_result;
+    /* A context diagnostic whose range matches a finding exactly names
+       only that finding; one that matches none exactly (byte columns)
+       names every finding of its code on its line. */
+    size_t n_ctx = json_array_size(ctx_diags);
+    bool *ctx_exact = calloc(n_ctx ? n_ctx : 1, sizeof *ctx_exact);
+    if (!ctx_exact)
+        return out;
+    for (size_t i = 0; i < r->count; i++) {
+        long fl = line_of(doc, r->items[i].start);
+        for (size_t k = 0; k < n_ctx; k++) {
+            bool exact = false;
+            if (names_finding(&a, json_array_get(ctx_diags, k), &r->items[i], fl, &exact) && exact)
+                ctx_exact[k] = true;
+        }
+    }
+    long last_sup_line = -1;
+    unsigned last_sup_codes = 0; /* one suppression per code and line */
     for (size_t i = 0; i < r->count; i++) {
         const cd_finding *f = &r->items[i];
         long fl = line_of(doc, f->start);
         json_t *diag = NULL;
-        if (json_array_size(ctx_diags) > 0) {
-            /* Match a context diagnostic by code and start line. */
-            size_t k;
-            json_t *d;
-            json_array_foreach(ctx_diags, k, d) {
-                const char *code = json_string_value(json_object_get(d, "code"));
-                cd_position ds;
-                if (code && strcmp(code, cd_code_name(f->code)) == 0 &&
-                    cd_lsp_parse_position(json_object_get(json_object_get(d, "range"), "start"),
-                                          &ds) == 0 && (long)ds.line == fl) {
+        if (n_ctx > 0) {
+            for (size_t k = 0; k < n_ctx && !diag; k++) {
+                json_t *d = json_array_get(ctx_diags, k);
+                bool exact = false;
+                if (names_finding(&a, d, f, fl, &exact) && (exact || !ctx_exact[k]))
                     diag = d;
-                    break;
-                }
             }
             if (!diag)
                 continue;
@@ -247,8 +276,14 @@ json_t *cd_actions_for(cd_server *srv, cd_document *doc, const json_t *params)
         default:
             break;
         }
-        suppress_action(&a, f, own);
+        if (fl != last_sup_line)
+            last_sup_codes = 0;
+        if (!(last_sup_codes & (1u << f->code)))
+            suppress_action(&a, f, own);
+        last_sup_line = fl;
+        last_sup_codes |= 1u << f->code;
         json_decref(own);
     }
+    free(ctx_exact);
     return out;
 }
