@@ -174,6 +174,17 @@ class Check(unittest.TestCase):
         self.assertEqual(rc, 1)
         self.assertEqual(err, "")
 
+    def test_config_known_names(self):
+        path = self.write("desk/a.txt", "President Volodymyr Zelenskyy met the delegation.\n")
+        rc, out, _ = run("check", "--format", "json", path)
+        self.assertEqual(json.loads(out)[0]["diagnostics"], [])
+        self.write("desk/copydesk.json", '{"names": ["Volodymyr Zelensky"]}')
+        rc, out, _ = run("check", "--format", "json", path)
+        [d] = json.loads(out)[0]["diagnostics"]
+        self.assertEqual(d["code"], "name-variant")
+        self.assertIn("Zelensky", d["message"])
+        self.assertEqual(d["range"]["start"]["character"], 20)
+
     def test_config_publication_date_is_the_last_resort(self):
         self.write("desk/copydesk.json", '{"publicationDate": "2016-03-23"}')
         path = self.write("desk/a.txt", "It rained yesterday.\n")

@@ -274,9 +274,16 @@ class Server(unittest.TestCase):
             os.makedirs(os.path.join(tmp, "drafts"))
             uri = "file://" + os.path.join(tmp, "drafts", "a.md")
             c, _ = self.start()
-            c.open(uri, "It rained yesterday. Signed 03/04/2016.\n")
+            c.open(uri, "It rained yesterday. Signed 03/04/2016. Volodymyr Zelenskyy spoke.\n")
             codes = [d["code"] for d in c.wait_publish(uri)["diagnostics"]]
             self.assertEqual(codes, ["date-ambiguous-numeric"])
+            # a known name added in the client's settings: its variant is flagged
+            c.notify("workspace/didChangeConfiguration", {"settings": {"copydesk": {
+                "debounceMs": 0, "names": ["Volodymyr Zelensky"]}}})
+            codes = [d["code"] for d in c.wait_publish(uri)["diagnostics"]]
+            self.assertEqual(codes, ["date-ambiguous-numeric", "name-variant"])
+            c.notify("workspace/didChangeConfiguration", {"settings": {"copydesk": {"debounceMs": 0}}})
+            c.wait_publish(uri)
             # The file changes on disk: the client says so, the server re-reads it.
             with open(cfg, "w") as f:
                 f.write('{"rules": {"date-relative": "shout"}}')
