@@ -1,6 +1,7 @@
 /* Findings storage. A cd_result owns every string and array it points to;
  * rules append with cd_result_push and never free anything themselves. */
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,135 @@ static char *dup_str(const char *s)
     if (d)
         memcpy(d, s, n + 1);
     return d;
+}
+
+/* A message being built: a stack buffer that moves to the heap only for
+ * the rare message longer than it. */
+typedef struct msgbuf {
+    char *p;
+    size_t n, cap;
+    bool failed;
+    char local[256];
+} msgbuf;
+
+static void msg_put(msgbuf *b, const char *s, size_t n)
+{
+    if (b->failed)
+        return;
+    if (b->n + n + 1 > b->cap) {
+        size_t cap = b->cap * 2;
+        while (cap < b->n + n + 1)
+            cap *= 2;
+        char *np = b->p == b->local ? malloc(cap) : realloc(b->p, cap);
+        if (!np) {
+            b->failed = true;
+            return;
+        }
+        if (b->p == b->local)
+            memcpy(np, b->local, b->n);
+        b->p = np;
+        b->cap = cap;
+    }
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+}
+
+/* Formats the printf subset the rules use: %s, %.*s, %d, %zu and %%.
+ * Findings are pushed thousands of times on a long document, and glibc's
+ * vsnprintf (run twice: once to measure, once to write) cost more than
+ * the date rules' own scanning; this writes each message once into a
+ * stack buffer. Returns false on a conversion it does not know, and the
+ * caller falls back to vsnprintf, so output never differs. */
+static bool msg_format(msgbuf *b, const char *fmt, va_list ap)
+{
+    const char *lit = fmt;
+    for (const char *f = fmt; *f; f++) {
+        if (*f != '%')
+            continue;
+        msg_put(b, lit, (size_t)(f - lit));
+        f++;
+        char num[24];
+        if (f[0] == '%') {
+            msg_put(b, "%", 1);
+        } else if (f[0] == 's') {
+            const char *s = va_arg(ap, const char *);
+            msg_put(b, s, strlen(s));
+        } else if (f[0] == '.' && f[1] == '*' && f[2] == 's') {
+            int prec = va_arg(ap, int);
+            const char *s = va_arg(ap, const char *);
+            /* As printf: stops at a NUL; a negative precision is none. */
+            size_t n = prec < 0 ? strlen(s) : strnlen(s, (size_t)prec);
+            msg_put(b, s, n);
+            f += 2;
+        } else if (f[0] == 'd') {
+            int v = va_arg(ap, int);
+            unsigned long long u = v < 0 ? 0ull - (unsigned long long)v
+                                         : (unsigned long long)v;
+            size_t k = sizeof num;
+            do
+                num[--k] = (char)('0' + u % 10);
+            while (u /= 10);
+            if (v < 0)
+                num[--k] = '-';
+            msg_put(b, num + k, sizeof num - k);
+        } else if (f[0] == 'z' && f[1] == 'u') {
+            size_t u = va_arg(ap, size_t);
+            size_t k = sizeof num;
+            do
+                num[--k] = (char)('0' + u % 10);
+            while (u /= 10);
+            msg_put(b, num + k, sizeof num - k);
+            f++;
+        } else {
+            return false;
+        }
+        lit = f + 1;
+    }
+    msg_put(b, lit, strlen(lit));
+    return true;
+}
+
+/* The message as a new malloc'd string, or NULL on OOM. */
+static char *msg_new(const char *fmt, va_list ap)
+{
+    msgbuf b;
+    b.p = b.local;
+    b.n = 0;
+    b.cap = sizeof b.local;
+    b.failed = false;
+    va_list ap2;
+    va_copy(ap2, ap);
+    bool ok = msg_format(&b, fmt, ap2);
+    va_end(ap2);
+    char *msg = NULL;
+    if (ok && !b.failed) {
+        if (b.p != b.local) {
+            msg = b.p; /* already on the heap: terminate and keep it */
+            msg[b.n] = '\0';
+            return msg;
+        }
+        msg = malloc(b.n + 1);
+        if (msg) {
+            memcpy(msg, b.p, b.n);
+            msg[b.n] = '\0';
+        }
+        return msg;
+    }
+    if (b.p != b.local)
+        free(b.p);
+    if (b.failed)
+        return NULL;
+    /* A conversion msg_format does not know: let the C library do it. */
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap2);
+    va_end(ap2);
+    msg = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (msg) {
+        va_copy(ap2, ap);
+        vsnprintf(msg, (size_t)n + 1, fmt, ap2);
+        va_end(ap2);
+    }
+    return msg;
 }
 
 cd_finding *cd_result_push(cd_result *r, cd_code code, cd_severity sev,
@@ -30,15 +160,10 @@ cd_finding *cd_result_push(cd_result *r, cd_code code, cd_severity sev,
         r->cap = cap;
     }
 
-    va_list ap, ap2;
+    va_list ap;
     va_start(ap, fmt);
-    va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    char *msg = msg_new(fmt, ap);
     va_end(ap);
-    char *msg = n >= 0 ? malloc((size_t)n + 1) : NULL;
-    if (msg)
-        vsnprintf(msg, (size_t)n + 1, fmt, ap2);
-    va_end(ap2);
     if (!msg)
         return NULL;
 
