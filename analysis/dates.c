@@ -517,16 +517,24 @@ static bool cd_is_apostrophe_at(const char *s, size_t len, size_t i,
     return false;
 }
 
-static int cd_toks_push(cd_toks *t, size_t s, size_t e, int kind, int punct)
+static int cd_toks_grow(cd_toks *t)
 {
-    if (t->n == t->cap) {
-        size_t nc = t->cap ? t->cap * 2 : 256;
-        cd_tok *nv = realloc(t->v, nc * sizeof *nv);
-        if (!nv)
-            return -1;
-        t->v = nv;
-        t->cap = nc;
-    }
+    size_t nc = t->cap ? t->cap * 2 : 256;
+    cd_tok *nv = realloc(t->v, nc * sizeof *nv);
+    if (!nv)
+        return -1;
+    t->v = nv;
+    t->cap = nc;
+    return 0;
+}
+
+/* Called for every token of the document: the rare growth is kept out of
+ * line so that the common case inlines into the tokenizer. */
+static inline int cd_toks_push(cd_toks *t, size_t s, size_t e, int kind,
+                               int punct)
+{
+    if (t->n == t->cap && cd_toks_grow(t))
+        return -1;
     t->v[t->n++] = (cd_tok){s, e, (unsigned char)kind, (unsigned char)punct, 0};
     return 0;
 }
@@ -633,6 +641,17 @@ typedef struct cd_ctx {
     cd_result *out;
     cd_toks toks;
     size_t para;
+    /* Message parts formatted once per run rather than once per finding
+       (a long document has a thousand relative dates, nearly all against
+       the same publication date and a handful of distinct days). */
+    char pub_iso[48];          /* the publication date, when known */
+    char pub_long[48];
+    char related_msg[128];     /* cd_add_pub_related's message */
+    struct {
+        cd_date d;
+        char s[48];
+    } longs[8];                /* cd_date_format_long results */
+    size_t n_longs, next_long;
 } cd_ctx;
 
 static const char *cd_pub_origin(cd_pub_source s)
@@ -665,11 +684,34 @@ static void cd_add_pub_related(const cd_ctx *cx, cd_finding *f)
         return;
     if (cx->pub->end <= cx->pub->start)
         return;
-    char iso[48], msg[128];
-    cd_date_format_iso(cx->pub->date, iso, sizeof iso);
-    snprintf(msg, sizeof msg, "publication date %s (%s)", iso,
+    cd_finding_add_related(f, cx->pub->start, cx->pub->end, cx->related_msg);
+}
+
+/* Formats the per-run parts of the messages (see cd_ctx). */
+static void cd_ctx_prepare(cd_ctx *cx)
+{
+    if (!cd_pub_known(cx))
+        return;
+    cd_date_format_iso(cx->pub->date, cx->pub_iso, sizeof cx->pub_iso);
+    cd_date_format_long(cx->pub->date, cx->pub_long, sizeof cx->pub_long);
+    snprintf(cx->related_msg, sizeof cx->related_msg,
+             "publication date %s (%s)", cx->pub_iso,
              cd_pub_origin(cx->pub->source) + 5 /* skip "from " */);
-    cd_finding_add_related(f, cx->pub->start, cx->pub->end, msg);
+}
+
+/* cd_date_format_long(d), from a small cache of recent days. */
+static const char *cd_long_date(cd_ctx *cx, cd_date d)
+{
+    for (size_t i = 0; i < cx->n_longs; i++)
+        if (cd_date_compare(cx->longs[i].d, d) == 0)
+            return cx->longs[i].s;
+    size_t slot = cx->next_long;
+    cx->next_long = (slot + 1) % CD_COUNT(cx->longs);
+    if (cx->n_longs < CD_COUNT(cx->longs))
+        cx->n_longs++;
+    cx->longs[slot].d = d;
+    cd_date_format_long(d, cx->longs[slot].s, sizeof cx->longs[slot].s);
+    return cx->longs[slot].s;
 }
 
 /* A relative expression at [s, e). offset: days from the publication date,
@@ -687,21 +729,17 @@ static void cd_report_relative(cd_ctx *cx, size_t s, size_t e, long offset)
                            n, txt);
         return;
     }
-    char longd[48], iso[48];
     const char *origin = cd_pub_origin(cx->pub->source);
     if (offset == CD_NOT_A_DAY) {
-        cd_date_format_long(cx->pub->date, longd, sizeof longd);
         f = cd_result_push(cx->out, CD_DATE_RELATIVE, sev, s, e,
                            "'%.*s' is relative to the publication date (%s, "
                            "%s): name the dates",
-                           n, txt, longd, origin);
+                           n, txt, cx->pub_long, origin);
     } else {
         cd_date d = cd_date_add_days(cx->pub->date, offset);
-        cd_date_format_long(d, longd, sizeof longd);
-        cd_date_format_iso(cx->pub->date, iso, sizeof iso);
         f = cd_result_push(cx->out, CD_DATE_RELATIVE, sev, s, e,
                            "'%.*s' is %s (publication date %s, %s)", n, txt,
-                           longd, iso, origin);
+                           cd_long_date(cx, d), cx->pub_iso, origin);
         if (f)
             f->date = d;
     }
@@ -1310,16 +1348,6 @@ static int cd_full_year(const cd_ctx *cx, int yy)
     return y;
 }
 
-static void cd_format_dmy(cd_date d, char *buf, size_t cap)
-{
-    snprintf(buf, cap, "%d %s %d", d.day, cd_month_name(d.month), d.year);
-}
-
-static void cd_format_mdy(cd_date d, char *buf, size_t cap)
-{
-    snprintf(buf, cap, "%s %d, %d", cd_month_name(d.month), d.day, d.year);
-}
-
 /* Words before a dotted number that make it a version: "version 1.2.16". */
 static const char *const cd_version_words[] = {
     "version", "v", "release", "build", "update", "firmware", "ios",
@@ -1395,18 +1423,22 @@ static size_t cd_numeric_at(cd_ctx *cx, size_t i, size_t a, size_t b)
     int tn = (int)(end - i);
     if (md_ok && dm_ok && v1 != v2) {
         bool dmy_first = cx->opts->date_order == CD_ORDER_DMY;
-        char r1[64], r2[64];
-        if (dmy_first) {
-            cd_format_dmy(dm, r1, sizeof r1);
-            cd_format_mdy(md, r2, sizeof r2);
-        } else {
-            cd_format_mdy(md, r1, sizeof r1);
-            cd_format_dmy(dm, r2, sizeof r2);
-        }
-        cd_finding *f = cd_result_push(
-            cx->out, CD_DATE_AMBIGUOUS_NUMERIC,
-            cd_code_default_severity(CD_DATE_AMBIGUOUS_NUMERIC), i, end,
-            "'%.*s' can be read as %s or %s", tn, txt, r1, r2);
+        /* The two readings, "4 March 2016" (D/M) and "April 3, 2016"
+           (M/D), the house order first; formatted in the message itself
+           rather than through two snprintf buffers. */
+        cd_severity sev = cd_code_default_severity(CD_DATE_AMBIGUOUS_NUMERIC);
+        cd_finding *f =
+            dmy_first
+                ? cd_result_push(cx->out, CD_DATE_AMBIGUOUS_NUMERIC, sev, i,
+                                 end, "'%.*s' can be read as %d %s %d or %s "
+                                 "%d, %d", tn, txt, dm.day,
+                                 cd_month_name(dm.month), dm.year,
+                                 cd_month_name(md.month), md.day, md.year)
+                : cd_result_push(cx->out, CD_DATE_AMBIGUOUS_NUMERIC, sev, i,
+                                 end, "'%.*s' can be read as %s %d, %d or %d "
+                                 "%s %d", tn, txt, cd_month_name(md.month),
+                                 md.day, md.year, dm.day,
+                                 cd_month_name(dm.month), dm.year);
         if (f) {
             f->date = dmy_first ? dm : md;
             f->date_alt = dmy_first ? md : dm;
@@ -1532,7 +1564,14 @@ void cd_rule_dates(const cd_doc *doc, const cd_options *opts,
     if (!doc || !opts || !out || !doc->prose)
         return;
     pthread_once(&cd_filter_once, cd_filter_build);
-    cd_ctx cx = {doc, doc->prose, opts, pub, out, {NULL, 0, 0}, 0};
+    cd_ctx cx;
+    memset(&cx, 0, sizeof cx);
+    cx.doc = doc;
+    cx.p = doc->prose;
+    cx.opts = opts;
+    cx.pub = pub;
+    cx.out = out;
+    cd_ctx_prepare(&cx);
     size_t si = 0;
     for (size_t pi = 0; pi < doc->n_paras; pi++) {
         if (cd_cancelled(opts)) {
