@@ -149,9 +149,12 @@ static void store_results(cd_server *srv, cd_document *doc, cd_job *job, int sta
     bool current = job->snap == doc->snap && job->gen == srv->settings_gen;
     if (status != 0 || !current || !job->result || job->result->cancelled || !job->diags)
         return;
-    cd_snapshot_release(doc->done_snap);
-    cd_result_free(doc->done_result);
-    json_decref(doc->done_diags);
+    /* The previous results are released after publishing, not before:
+       freeing a long document's diagnostics (thousands of JSON nodes) is
+       loop-thread work the editor need not wait for. */
+    cd_snapshot *old_snap = doc->done_snap;
+    cd_result *old_result = doc->done_result;
+    json_t *old_diags = doc->done_diags;
     doc->done_snap = cd_snapshot_retain(job->snap);
     doc->done_gen = job->gen;
     doc->done_result = job->result;
@@ -160,6 +163,9 @@ static void store_results(cd_server *srv, cd_document *doc, cd_job *job, int sta
     job->diags = NULL;
     publish(srv, doc);
     answer_pulls(srv);
+    cd_snapshot_release(old_snap);
+    cd_result_free(old_result);
+    json_decref(old_diags);
 }
 
 static void after_work_cb(uv_work_t *req, int status)
