@@ -442,8 +442,17 @@ static const char *const cd_abbreviations[] = {
 /* A string-keyed hash map (open addressing, FNV-1a) giving each distinct
  * key a dense id. Keys are copied into one growing buffer.             */
 
+/* A slot holds the key's head (its first seven bytes and its length) and
+ * hash next to the id, so a probe for a word of up to seven letters, most
+ * of them, touches one cache line and no per-id array. */
+typedef struct cd_slot {
+    uint64_t head; /* key_head() */
+    uint32_t hash;
+    uint32_t id1;  /* id + 1; 0 = empty */
+} cd_slot;
+
 typedef struct cd_smap {
-    uint32_t *slots; /* id + 1; 0 = empty */
+    cd_slot *slots;
     size_t cap;      /* power of two */
     size_t *off;     /* per id: key offset in buf */
     uint32_t *klen;  /* per id: key length */
@@ -460,6 +469,17 @@ static uint32_t hash_bytes(const char *s, size_t n)
         h ^= (unsigned char)s[i];
         h *= 16777619u;
     }
+    return h;
+}
+
+/* The first seven bytes of a key, zero-padded, and its length (capped at
+ * 255) in the eighth: equal heads mean equal keys up to seven bytes. */
+static inline uint64_t key_head(const char *k, size_t n)
+{
+    uint64_t h = (uint64_t)(n < 255 ? n : 255) << 56;
+    size_t m = n < 7 ? n : 7;
+    for (size_t i = 0; i < m; i++) /* no variable-length memcpy call */
+        h |= (uint64_t)(unsigned char)k[i] << (8 * i);
     return h;
 }
 
@@ -481,14 +501,16 @@ static const char *smap_key(const cd_smap *m, uint32_t id, size_t *len)
 
 static int smap_rehash(cd_smap *m, size_t cap)
 {
-    uint32_t *slots = calloc(cap, sizeof *slots);
+    cd_slot *slots = calloc(cap, sizeof *slots);
     if (!slots)
         return -1;
     for (size_t id = 0; id < m->n; id++) {
         size_t i = m->hash[id] & (cap - 1);
-        while (slots[i])
+        while (slots[i].id1)
             i = (i + 1) & (cap - 1);
-        slots[i] = (uint32_t)id + 1;
+        slots[i].head = key_head(m->buf + m->off[id], m->klen[id]);
+        slots[i].hash = m->hash[id];
+        slots[i].id1 = (uint32_t)id + 1;
     }
     free(m->slots);
     m->slots = slots;
@@ -496,18 +518,34 @@ static int smap_rehash(cd_smap *m, size_t cap)
     return 0;
 }
 
-/* Finds key; adds it when add is true. Returns the id, or -1 when absent
- * (or out of memory). */
-static long smap_get(cd_smap *m, const char *k, size_t n, bool add)
+/* Keys are mostly short words: compare them inline rather than through
+ * a library call. */
+static inline bool key_eq(const char *a, const char *b, size_t n)
 {
-    uint32_t h = hash_bytes(k, n);
+    if (n > 16)
+        return memcmp(a, b, n) == 0;
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i])
+            return false;
+    return true;
+}
+
+/* Finds key (whose hash_bytes is h); adds it when add is true. Returns
+ * the id, or -1 when absent (or out of memory). */
+static long smap_get_h(cd_smap *m, const char *k, size_t n, uint32_t h,
+                       bool add)
+{
+    uint64_t head = key_head(k, n);
     if (m->cap) {
         size_t i = h & (m->cap - 1);
-        while (m->slots[i]) {
-            uint32_t id = m->slots[i] - 1;
-            if (m->hash[id] == h && m->klen[id] == n &&
-                memcmp(m->buf + m->off[id], k, n) == 0)
-                return id;
+        const cd_slot *sl;
+        while ((sl = &m->slots[i])->id1 != 0) {
+            if (sl->hash == h && sl->head == head) {
+                uint32_t id = sl->id1 - 1;
+                if (n <= 7 || (m->klen[id] == n &&
+                               key_eq(m->buf + m->off[id] + 7, k + 7, n - 7)))
+                    return id;
+            }
             i = (i + 1) & (m->cap - 1);
         }
     }
@@ -550,10 +588,17 @@ static long smap_get(cd_smap *m, const char *k, size_t n, bool add)
     m->hash[id] = h;
     m->blen += n + 1;
     size_t i = h & (m->cap - 1);
-    while (m->slots[i])
+    while (m->slots[i].id1)
         i = (i + 1) & (m->cap - 1);
-    m->slots[i] = id + 1;
+    m->slots[i].head = head;
+    m->slots[i].hash = h;
+    m->slots[i].id1 = id + 1;
     return id;
+}
+
+static long smap_get(cd_smap *m, const char *k, size_t n, bool add)
+{
+    return smap_get_h(m, k, n, hash_bytes(k, n), add);
 }
 
 /* Grows a vector to hold need elements. */
@@ -734,6 +779,51 @@ static size_t fold_key(const char *s, size_t a, size_t b, char *out)
     return n;
 }
 
+/* fold_key's ASCII map: the folded byte, 0 to skip, 1 for a byte that
+ * starts a multi-byte character (the full decoder takes over). */
+static unsigned char cd_ascii_fold[256];
+
+static void ascii_fold_build(void)
+{
+    for (int c = 0; c < 256; c++) {
+        unsigned char f = 0;
+        if (c >= 0x80)
+            f = 1;
+        else if (c >= 'A' && c <= 'Z')
+            f = (unsigned char)(c + 32);
+        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+            f = (unsigned char)c;
+        cd_ascii_fold[c] = f;
+    }
+}
+
+/* fold_key and hash_bytes of the result in one pass over the word (the
+ * tokenizer's hot path): ASCII words, nearly all of them, never reach
+ * the decoder. */
+static size_t fold_key_hash(const char *s, size_t a, size_t b, char *out,
+                            uint32_t *hash)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    uint32_t h = 2166136261u;
+    size_t n = 0;
+    for (size_t i = a; i < b; i++) {
+        unsigned char f = cd_ascii_fold[u[i]];
+        if (f > 1) {
+            if (n + 1 >= CD_KEY_MAX)
+                break;
+            out[n++] = (char)f;
+            h = (h ^ f) * 16777619u;
+        } else if (f == 1) {
+            n = fold_key(s, a, b, out);
+            *hash = hash_bytes(out, n);
+            return n;
+        }
+    }
+    out[n] = '\0';
+    *hash = h;
+    return n;
+}
+
 /* Endings of capitalised common nouns and plural demonyms, never of a
  * surname: followers and doctrines (-ist, -ism, -phobia, -ology) and
  * peoples (Canadians, Americans). */
@@ -819,6 +909,11 @@ typedef struct cd_title_words {
 static cd_smap cd_lex;
 static uint32_t *cd_lex_flags;
 static cd_title_words cd_title_split[CD_N_TITLES];
+/* Title indices grouped by the lexicon id of their first word, in table
+ * order within a group: title_at tries only the titles that can start at
+ * a word. cd_title_from[id] .. cd_title_from[id + 1] index cd_title_order. */
+static size_t cd_title_order[CD_N_TITLES];
+static size_t *cd_title_from;
 static bool cd_lex_ok;
 /* Lexicon ids of the few words the evidence code compares with. */
 static uint32_t cd_id_to, cd_id_of, cd_id_who, cd_id_whose;
@@ -846,6 +941,7 @@ static void lex_build(void)
 {
     size_t cap = 0;
     bool ok = true;
+    ascii_fold_build();
     LEX_TABLE(cd_particles, LX_PARTICLE);
     LEX_TABLE(cd_suffixes, LX_SUFFIX);
     LEX_TABLE(cd_function_words, LX_FUNC);
@@ -901,6 +997,18 @@ static void lex_build(void)
         if (ok && (size_t)id + 1 == cd_lex.n)
             cd_lex_flags[id] = 0;
         *ids[i].id = (uint32_t)id;
+    }
+    if (ok) {
+        cd_title_from = calloc(cd_lex.n + 2, sizeof *cd_title_from);
+        ok = cd_title_from != NULL;
+    }
+    if (ok) {
+        for (size_t t = 0; t < CD_N_TITLES; t++)
+            cd_title_from[cd_title_split[t].ids[0] + 2]++;
+        for (size_t id = 0; id < cd_lex.n; id++)
+            cd_title_from[id + 2] += cd_title_from[id + 1];
+        for (size_t t = 0; t < CD_N_TITLES; t++)
+            cd_title_order[cd_title_from[cd_title_split[t].ids[0] + 1]++] = t;
     }
     for (size_t i = 0; i < sizeof cd_noun_endings / sizeof cd_noun_endings[0];
          i++)
@@ -990,6 +1098,8 @@ enum {
     W_PLACE = 1u << 13,     /* in the place table */
     W_NOUNISH = 1u << 14,   /* a common-noun ending (Scientologist,
                                Islamophobia, Americans) */
+    W_SHAPED = 1u << 15,    /* a surname ending (word_endings) */
+    W_ENDINGS = 1u << 16,   /* word_endings has looked at the word */
 };
 
 
@@ -1069,14 +1179,15 @@ typedef struct cd_names {
     bool oom;
 } cd_names;
 
-static long word_id(cd_names *st, const char *key, size_t n)
+static long word_id(cd_names *st, const char *key, size_t n, uint32_t h)
 {
-    long id = smap_get(&st->words, key, n, true);
+    long id = smap_get_h(&st->words, key, n, h, true);
     if (id < 0) {
         st->oom = true;
         return -1;
     }
-    if (vec_grow((void **)&st->wflags, &st->cap_wflags, (size_t)id + 1,
+    if ((size_t)id >= st->cap_wflags &&
+        vec_grow((void **)&st->wflags, &st->cap_wflags, (size_t)id + 1,
                  sizeof *st->wflags) != 0) {
         st->oom = true;
         return -1;
@@ -1133,6 +1244,9 @@ static void tokenize(cd_names *st, size_t ps, size_t pe, size_t *sent_k)
     st->n_toks = 0;
     size_t i = ps;
     bool prev_space = true;
+    /* The sentence index, with the current sentence's end in a local. */
+    size_t sk = *sent_k;
+    size_t send = sk < doc->n_sents ? doc->sents[sk].end : SIZE_MAX;
     while (i < pe && !st->oom) {
         size_t l;
         uint32_t cp = utf8_at(u, pe, i, &l);
@@ -1143,7 +1257,8 @@ static void tokenize(cd_names *st, size_t ps, size_t pe, size_t *sent_k)
                 st->toks[st->n_toks - 1].space_after = 1;
             continue;
         }
-        if (vec_grow((void **)&st->toks, &st->cap_toks, st->n_toks + 1,
+        if (st->n_toks == st->cap_toks &&
+            vec_grow((void **)&st->toks, &st->cap_toks, st->n_toks + 1,
                      sizeof *st->toks) != 0) {
             st->oom = true;
             return;
@@ -1161,16 +1276,43 @@ static void tokenize(cd_names *st, size_t ps, size_t pe, size_t *sent_k)
             size_t seg_start = i; /* start of the current hyphen segment */
             bool dotted_caps = false;
             t->cap = is_upper_cp(cp);
+            /* The folded key and its hash are built during the scan
+               (fold_key_hash's result for an ASCII word): kh_prev is the
+               hash before the last letter, for a possessive's s. Index
+               wrap-around keeps long words in the buffer; they and
+               non-ASCII words are folded again below. */
+            char key[CD_KEY_MAX];
+            size_t kn = 0;
+            uint32_t kh = 2166136261u, kh_prev = kh;
+            bool kslow = cp >= 0x80;
+            if (!kslow) {
+                unsigned char f = cd_ascii_fold[cp];
+                key[kn++] = (char)f;
+                kh = (kh ^ f) * 16777619u;
+            }
             while (j < pe) {
                 unsigned char a = u[j];
                 if (a >= 'a' && a <= 'z') { /* the common case */
                     letters++;
                     prev_lower = true;
                     j++;
+                    key[kn++ & (CD_KEY_MAX - 1)] = (char)a;
+                    kh_prev = kh;
+                    kh = (kh ^ a) * 16777619u;
                     continue;
                 }
                 size_t l2;
                 uint32_t c2 = utf8_at(u, pe, j, &l2);
+                if (c2 < 0x80) {
+                    unsigned char f = cd_ascii_fold[c2];
+                    if (f > 1) {
+                        key[kn++ & (CD_KEY_MAX - 1)] = (char)f;
+                        kh_prev = kh;
+                        kh = (kh ^ f) * 16777619u;
+                    }
+                } else if (c2 != 0x2019 && c2 != 0x2010 && c2 != 0x2011) {
+                    kslow = true; /* a letter to decode and fold */
+                }
                 if (is_letter_cp(c2) || (c2 >= '0' && c2 <= '9')) {
                     if (c2 >= '0' && c2 <= '9')
                         t->hasdigit = 1;
@@ -1275,9 +1417,13 @@ static void tokenize(cd_names *st, size_t ps, size_t pe, size_t *sent_k)
             if (st->n_toks > 0 && !t->space_before &&
                 st->toks[st->n_toks - 1].kind == TK_NUM)
                 t->hasdigit = 1; /* 3GS */
-            char key[CD_KEY_MAX];
-            size_t kn = fold_key(st->p, t->start, t->end, key);
-            long wid = word_id(st, key, kn);
+            if (kslow || j - i >= CD_KEY_MAX - 1) {
+                kn = fold_key_hash(st->p, t->start, t->end, key, &kh);
+            } else if (t->end < j && !t->plposs) {
+                kn--; /* the possessive's s */
+                kh = kh_prev;
+            }
+            long wid = word_id(st, key, kn, kh);
             t->wid = wid < 0 ? 0 : (uint32_t)wid;
             t->lex = t->wid < cd_lex.n ? cd_lex_flags[t->wid] : 0;
             /* Keep an abbreviation's dot with it. */
@@ -1309,11 +1455,15 @@ static void tokenize(cd_names *st, size_t ps, size_t pe, size_t *sent_k)
             i += l;
         }
         /* Sentence index. */
-        while (*sent_k < doc->n_sents && doc->sents[*sent_k].end <= t->start)
-            (*sent_k)++;
-        t->sent = *sent_k;
+        if (send <= t->start) {
+            while (sk < doc->n_sents && doc->sents[sk].end <= t->start)
+                sk++;
+            send = sk < doc->n_sents ? doc->sents[sk].end : SIZE_MAX;
+        }
+        t->sent = sk;
         st->n_toks++;
     }
+    *sent_k = sk;
     /* Sentence-initial words: the first word of a sentence, or the first
        after an opening quotation mark, a colon or a dash. */
     size_t last_sent = (size_t)-1;
@@ -1392,8 +1542,9 @@ static size_t title_at(const cd_names *st, size_t k, cd_title_kind *kind)
     if (t->kind != TK_WORD || !t->cap || !(t->lex & LX_TITLE))
         return 0;
     size_t best = 0;
-    for (size_t ti = 0; ti < CD_N_TITLES; ti++) {
-        const cd_title_words *tw = &cd_title_split[ti];
+    for (size_t oi = cd_title_from[t->wid]; oi < cd_title_from[t->wid + 1];
+         oi++) {
+        const cd_title_words *tw = &cd_title_split[cd_title_order[oi]];
         size_t j = k, w = 0;
         while (w < tw->n && j < st->n_toks) {
             const cd_tok *x = &st->toks[j];
@@ -1537,6 +1688,25 @@ static uint32_t mention_evidence(cd_names *st, size_t first, size_t k)
         }
     }
     return ev;
+}
+
+/* A capitalised word's surname and common-noun endings (W_SHAPED,
+ * W_NOUNISH), worked out once per distinct word rather than per use.
+ * Returns the word's flags. */
+static uint32_t word_endings(cd_names *st, uint32_t wid)
+{
+    uint32_t f = st->wflags[wid];
+    if (!(f & W_ENDINGS)) {
+        size_t kl;
+        const char *key = smap_key(&st->words, wid, &kl);
+        f |= W_ENDINGS;
+        if (surname_shaped(key, kl))
+            f |= W_SHAPED;
+        else if (nounish(key, kl))
+            f |= W_NOUNISH;
+        st->wflags[wid] = f;
+    }
+    return f;
 }
 
 static void mark_words(cd_names *st, size_t a, size_t b, uint32_t flag)
@@ -1739,12 +1909,8 @@ static void take_run(cd_names *st, size_t a, size_t b)
         st->wflags[t->wid] |= W_LONE_MID;
     if (ev & E_KIN)
         st->wflags[t->wid] |= W_KIN;
-    if (!t->sinit && !titled) {
-        size_t kl;
-        const char *key = smap_key(&st->words, t->wid, &kl);
-        if (surname_shaped(key, kl))
-            ev |= E_SHAPE;
-    }
+    if (!t->sinit && !titled && (word_endings(st, t->wid) & W_SHAPED))
+        ev |= E_SHAPE;
     if (ev & E_AFTER_DET)
         st->wflags[t->wid] |= W_AFTER_DET;
     if (ev & E_AFTER_LOC)
@@ -1793,10 +1959,7 @@ static void scan_paragraph(cd_names *st)
             continue;
         if (t->lex & LX_PLACE)
             st->wflags[t->wid] |= W_PLACE;
-        size_t kl;
-        const char *key = smap_key(&st->words, t->wid, &kl);
-        if (nounish(key, kl) && !surname_shaped(key, kl))
-            st->wflags[t->wid] |= W_NOUNISH;
+        word_endings(st, t->wid);
         /* A word before a title names the employer or the country
            ("Airbus chief executive", "Apple CEO", "Russian President"). */
         if (k + 1 < n && st->toks[k + 1].kind == TK_WORD &&
@@ -2193,15 +2356,17 @@ static size_t line_of(cd_names *st, size_t off)
     if (!st->lines_built) {
         st->lines_built = true;
         size_t cap = 0;
-        for (size_t i = 0; i < st->doc->len; i++) {
-            if (st->doc->text[i] != '\n')
-                continue;
+        const char *t = st->doc->text, *end = t + st->doc->len;
+        for (const char *q = t; q < end; q++) {
+            q = memchr(q, '\n', (size_t)(end - q));
+            if (!q)
+                break;
             if (vec_grow((void **)&st->lines, &cap, st->n_lines + 1,
                          sizeof *st->lines) != 0) {
                 st->oom = true;
                 break;
             }
-            st->lines[st->n_lines++] = i;
+            st->lines[st->n_lines++] = (size_t)(q - t);
         }
     }
     size_t lo = 0, hi = st->n_lines;
@@ -2303,6 +2468,8 @@ static void report_variants(cd_names *st, cd_cluster *c, bool given,
     const cd_tally *ct = &c->tally[canon];
     int cl;
     const char *cs = spelling(st, ct->spell, &cl);
+    char msg[160]; /* every related entry says the same */
+    snprintf(msg, sizeof msg, "spelled '%.*s' here", cl, cs);
     for (size_t i = 0; i < c->n; i++) {
         const cd_mention *m = &st->ments[c->ments[i]];
         long sp = given ? m->gspell : (long)m->spell;
@@ -2333,8 +2500,6 @@ static void report_variants(cd_names *st, cd_cluster *c, bool given,
             long osp = given ? o->gspell : (long)o->spell;
             if (osp != (long)ct->spell)
                 continue;
-            char msg[160];
-            snprintf(msg, sizeof msg, "spelled '%.*s' here", cl, cs);
             cd_finding_add_related(f, given ? o->gstart : o->sstart,
                                    given ? o->gend : o->send, msg);
             shown++;
