@@ -2293,6 +2293,8 @@ typedef struct cd_match_ctx {
     bool tie;
     bool plural;         /* the spelling is used as a family plural */
     long self;           /* the group being matched: never its own match */
+    uint32_t *seen;      /* per group: the query that last compared it */
+    uint32_t query;      /* this query's stamp */
 } cd_match_ctx;
 
 static void consider(cd_match_ctx *c, long g, int strength)
@@ -2323,6 +2325,11 @@ static int match_cb(void *ctx, const char *s, size_t n)
     cd_match_ctx *c = ctx;
     for (long e = index_first(c->ix, s, n); e >= 0; e = c->ix->ents[e].next) {
         long g = c->ix->ents[e].group;
+        /* A group reached through several deletions is compared once:
+           the comparison and consider() give the same answer again. */
+        if (c->seen[g] == c->query)
+            continue;
+        c->seen[g] = c->query;
         size_t gl;
         const char *gk = smap_key(&c->st->keys, c->st->groups[g].skey, &gl);
         size_t lim = edit_budget(gl < c->n ? gl : c->n);
@@ -2639,6 +2646,12 @@ static void link_variants(cd_names *st)
 {
     size_t ng = st->n_groups;
     cd_index del = {0}, skel = {0};
+    uint32_t *seen = calloc(ng ? ng : 1, sizeof *seen);
+    uint32_t query = 0;
+    if (!seen) {
+        st->oom = true;
+        return;
+    }
     /* Targets: groups with a full name or a known spelling. */
     for (size_t g = 0; g < ng && !st->oom; g++) {
         cd_group *gr = &st->groups[g];
@@ -2684,7 +2697,8 @@ static void link_variants(cd_names *st)
                Tomas Halvorson). Different given names are different
                people, however close the surnames (Chuck Larson, Sylvia
                Larsen). */
-            cd_match_ctx mc = {st, &del, k, kl, -1, 0, 0, false, true, (long)g};
+            cd_match_ctx mc = {st,    &del, k,    kl,        -1, 0, 0,
+                               false, true, (long)g, seen, ++query};
             if (deletions(k, kl, edit_budget(kl), match_cb, &mc) != 0)
                 st->oom = true;
             if (mc.best >= 0 && mc.best != (long)g && !mc.tie &&
@@ -2712,7 +2726,8 @@ static void link_variants(cd_names *st)
            name. */
         if (word_not_person(st, m0->sword))
             continue;
-        cd_match_ctx mc = {st, &skel, k, kl, -1, 0, 0, false, plural, (long)g};
+        cd_match_ctx mc = {st,    &skel,  k,       kl,   -1,     0, 0,
+                           false, plural, (long)g, seen, ++query};
         char sk[CD_KEY_MAX];
         size_t sl = skeleton(k, kl, sk);
         if (kl >= 5) {
@@ -2752,6 +2767,7 @@ static void link_variants(cd_names *st)
     }
     index_free(&del);
     index_free(&skel);
+    free(seen);
 }
 
 /* Can an unintroduced spelling be a person? Needs personal evidence on a
