@@ -56,6 +56,7 @@ static const cd_title cd_titles[] = {
     {"capt", T_HONORIFIC}, {"sgt", T_HONORIFIC}, {"adm", T_HONORIFIC},
     {"cmdr", T_HONORIFIC}, {"supt", T_HONORIFIC}, {"insp", T_HONORIFIC},
     {"det", T_HONORIFIC}, {"cpl", T_HONORIFIC}, {"pvt", T_HONORIFIC},
+    {"madam", T_HONORIFIC}, {"madame", T_HONORIFIC},
     /* Office titles. */
     {"president", T_PLAIN}, {"vice president", T_PLAIN},
     {"vicepresident", T_PLAIN}, {"president elect", T_PLAIN},
@@ -81,7 +82,8 @@ static const cd_title cd_titles[] = {
     {"superintendent", T_PLAIN}, {"officer", T_PLAIN}, {"agent", T_PLAIN},
     {"lieutenant", T_PLAIN}, {"colonel", T_PLAIN}, {"sergeant", T_PLAIN},
     {"captain", T_PLAIN}, {"admiral", T_PLAIN}, {"commander", T_PLAIN},
-    {"corporal", T_PLAIN}, {"private", T_WEAK}, {"general", T_WEAK},
+    {"corporal", T_PLAIN}, {"brigadier", T_PLAIN},
+    {"private", T_WEAK}, {"general", T_WEAK},
     {"major", T_WEAK}, {"chief", T_WEAK}, {"director", T_PLAIN},
     {"managing director", T_PLAIN}, {"executive director", T_PLAIN},
     {"director general", T_PLAIN}, {"chief executive", T_PLAIN},
@@ -408,10 +410,24 @@ static const char *const cd_org_appositives[] = {
 };
 
 /* Determiners: "the X", "a X", "every X" is not a person reference (the
- * Obamas, the White House, every Northgate site). */
+ * Obamas, the White House, every Northgate site), nor "his X" ("his
+ * Commonwealth's families"): a possessive pronoun owns a thing. "her" is
+ * left out: it is also an object ("told her Putin would come"). */
 static const char *const cd_determiners[] = {
     "the", "a", "an", "this", "that", "these", "those", "every", "each",
-    "any", "no", "its", "their", "our", "your", "another", "which",
+    "any", "no", "its", "their", "our", "your", "another", "which", "his",
+    "my",
+};
+
+/* Lower-case tails of hyphenated English compounds ("Smith-led",
+ * "Chicago-born"): such a word is not the hyphenated given name of a
+ * family-name-first name (Ji Seong-ho, Moon Jae-in). Only tails of up to
+ * four letters need listing; longer ones are never taken as given names. */
+static const char *const cd_compound_tails[] = {
+    "led", "run", "born", "bred", "made", "like", "free", "era", "held",
+    "old", "new", "wide", "long", "area", "type", "size", "hit", "left",
+    "fed", "paid", "sent", "set", "day", "year", "week", "time", "side",
+    "only", "less", "ward",
 };
 
 /* Pronouns that follow a name in its sentence: "its" makes it a thing
@@ -432,6 +448,10 @@ static const char *const cd_pronouns_person[] = {
 
 /* Abbreviations that take a full stop and stay in the word ("Mr.",
  * "Sen.", "Jr."): the period is not the end of a sentence. */
+/* The generated table of common English given names (first_names.c). */
+extern const char *const cd_first_names[];
+extern const size_t cd_n_first_names;
+
 static const char *const cd_abbreviations[] = {
     "mr", "mrs", "ms", "mx", "dr", "prof", "rev", "sen", "rep", "gov",
     "gen", "lt", "col", "capt", "sgt", "adm", "cmdr", "supt", "insp", "det",
@@ -895,6 +915,7 @@ enum {
     LX_KIN = 1u << 18,
     LX_ITWEAK = 1u << 19,
     LX_TITLE_INNER = 1u << 20, /* a later word of a title phrase ("of") */
+    LX_CTAIL = 1u << 21,       /* a compound tail ("-led", "-born") */
 };
 
 typedef struct cd_title_words {
@@ -916,18 +937,25 @@ static size_t cd_title_order[CD_N_TITLES];
 static size_t *cd_title_from;
 static bool cd_lex_ok;
 /* Lexicon ids of the few words the evidence code compares with. */
-static uint32_t cd_id_to, cd_id_of, cd_id_who, cd_id_whose;
+static uint32_t cd_id_to, cd_id_of, cd_id_who, cd_id_whose, cd_id_and;
+/* The given names, in a map of their own: they are looked up once per
+ * distinct capitalised word (word_endings), so they stay out of the
+ * lexicon that every document's word map is cloned from. */
+static cd_smap cd_first;
 static pthread_once_t cd_lex_once = PTHREAD_ONCE_INIT;
 
 static bool lex_add(const char *w, uint32_t flag, size_t *cap)
 {
     char key[CD_KEY_MAX];
     size_t n = fold_key(w, 0, strlen(w), key);
+    size_t before = cd_lex.n;
     long id = smap_get(&cd_lex, key, n, true);
     if (id < 0 || vec_grow((void **)&cd_lex_flags, cap, (size_t)id + 1,
                            sizeof *cd_lex_flags) != 0)
         return false;
-    if ((size_t)id + 1 == cd_lex.n)
+    /* Clear the flags of a new word only: a word added again while it
+       is still the newest ("mayor", then "deputy mayor") keeps them. */
+    if (cd_lex.n > before)
         cd_lex_flags[id] = 0;
     cd_lex_flags[id] |= flag;
     return true;
@@ -961,6 +989,13 @@ static void lex_build(void)
     LEX_TABLE(cd_place_words, LX_PLACE);
     LEX_TABLE(cd_kin_words, LX_KIN);
     LEX_TABLE(cd_pronouns_it, LX_ITWEAK);
+    LEX_TABLE(cd_compound_tails, LX_CTAIL);
+    for (size_t i = 0; ok && i < cd_n_first_names; i++) {
+        char key[CD_KEY_MAX];
+        const char *w = cd_first_names[i];
+        size_t n = fold_key(w, 0, strlen(w), key);
+        ok = smap_get(&cd_first, key, n, true) >= 0;
+    }
     for (size_t t = 0; ok && t < CD_N_TITLES; t++) {
         cd_title_words *tw = &cd_title_split[t];
         tw->kind = cd_titles[t].kind;
@@ -989,12 +1024,13 @@ static void lex_build(void)
         const char *w;
         uint32_t *id;
     } ids[] = {{"to", &cd_id_to}, {"of", &cd_id_of}, {"who", &cd_id_who},
-               {"whose", &cd_id_whose}};
+               {"whose", &cd_id_whose}, {"and", &cd_id_and}};
     for (size_t i = 0; ok && i < sizeof ids / sizeof ids[0]; i++) {
+        size_t before = cd_lex.n;
         long id = smap_get(&cd_lex, ids[i].w, strlen(ids[i].w), true);
         ok = id >= 0 && vec_grow((void **)&cd_lex_flags, &cap,
                                  (size_t)id + 1, sizeof *cd_lex_flags) == 0;
-        if (ok && (size_t)id + 1 == cd_lex.n)
+        if (ok && cd_lex.n > before)
             cd_lex_flags[id] = 0;
         *ids[i].id = (uint32_t)id;
     }
@@ -1100,6 +1136,7 @@ enum {
                                Islamophobia, Americans) */
     W_SHAPED = 1u << 15,    /* a surname ending (word_endings) */
     W_ENDINGS = 1u << 16,   /* word_endings has looked at the word */
+    W_FIRST = 1u << 17,     /* a common given name (word_endings) */
 };
 
 
@@ -1124,6 +1161,8 @@ enum {
     E_ITWEAK = 1u << 13,
     E_PLPOSS = 1u << 14,
     E_SHAPE = 1u << 15,  /* surname-shaped word, mid-sentence */
+    E_TITLEWORD = 1u << 16, /* a title word after a title ("Mr. Speaker",
+                               "Inspector General") */
 };
 
 typedef struct cd_mention {
@@ -1140,6 +1179,7 @@ typedef struct cd_mention {
     uint32_t ev;
     unsigned kind : 2;
     unsigned valid : 1;  /* still a person candidate */
+    long title;          /* word id of the title before it, or -1 */
     long group;          /* surname group, or -1 */
     long person;         /* index into the person list, or -1 */
 } cd_mention;
@@ -1571,9 +1611,12 @@ static uint32_t mention_evidence(cd_names *st, size_t first, size_t k)
        "Microsoft's Windows Mobile"). */
     if (t->plposs)
         ev |= E_PLPOSS;
+    /* A bare possessive, with no noun after it, names a shop, a disease
+       or a church ("at Macy's", "answers to Alzheimer's", "St. Paul's"):
+       no evidence either. */
     if (t->poss) {
         const cd_tok *nx = k + 1 < st->n_toks ? &st->toks[k + 1] : NULL;
-        if (!nx || nx->kind != TK_WORD ||
+        if (nx && nx->kind != TK_PUNCT &&
             !(nx->cap || nx->innercaps || nx->allcaps))
             ev |= E_POSS;
     }
@@ -1691,7 +1734,8 @@ static uint32_t mention_evidence(cd_names *st, size_t first, size_t k)
 }
 
 /* A capitalised word's surname and common-noun endings (W_SHAPED,
- * W_NOUNISH), worked out once per distinct word rather than per use.
+ * W_NOUNISH) and whether it is a common given name (W_FIRST), worked out
+ * once per distinct word rather than per use.
  * Returns the word's flags. */
 static uint32_t word_endings(cd_names *st, uint32_t wid)
 {
@@ -1704,6 +1748,8 @@ static uint32_t word_endings(cd_names *st, uint32_t wid)
             f |= W_SHAPED;
         else if (nounish(key, kl))
             f |= W_NOUNISH;
+        if (smap_get(&cd_first, key, kl, false) >= 0)
+            f |= W_FIRST;
         st->wflags[wid] = f;
     }
     return f;
@@ -1732,18 +1778,53 @@ static long spell_id(cd_names *st, size_t a, size_t b)
     return id;
 }
 
+/* The given names of tokens [a, b) as written, without the initials: a
+ * middle initial is no other spelling ("Dwight D. Eisenhower", "Dwight
+ * Eisenhower"). The words are joined by one space. */
+static long given_spell_id(cd_names *st, size_t a, size_t b)
+{
+    char buf[CD_KEY_MAX * 2];
+    size_t n = 0;
+    for (size_t k = a; k < b; k++) {
+        const cd_tok *t = &st->toks[k];
+        if (t->kind != TK_WORD || t->initial)
+            continue;
+        size_t l = t->end - t->start;
+        if (n + l + 1 > sizeof buf)
+            break;
+        if (n)
+            buf[n++] = ' ';
+        memcpy(buf + n, st->doc->text + t->start, l);
+        n += l;
+    }
+    long id = smap_get(&st->spells, buf, n, true);
+    if (id < 0)
+        st->oom = true;
+    return id;
+}
+
 /* Records a mention from name tokens [a, b) (title already stripped). */
 static void add_mention(cd_names *st, size_t a, size_t b, int kind,
-                        uint32_t ev)
+                        uint32_t ev, long title, bool family_first)
 {
     /* Surname: the last word, with the particles before it (van der
-       Berg, bin Laden) when a given name remains in front of them. */
+       Berg, bin Laden) when a given name remains in front of them; the
+       first word of a family-name-first name (Ji Seong-ho). */
     size_t s = b - 1;
     while (s > a + 1 && st->toks[s - 1].kind == TK_WORD &&
            (st->toks[s - 1].lex & LX_PARTICLE) && !st->toks[s - 1].initial)
         s--;
     if (kind != M_FULL)
         s = a;
+    size_t se = b; /* the surname is tokens [s, se), the given names
+                      [ga, gb) */
+    size_t ga = a, gb = s;
+    if (family_first) {
+        s = a;
+        se = a + 1;
+        ga = a + 1;
+        gb = b;
+    }
     if (vec_grow((void **)&st->ments, &st->cap_ments, st->n_ments + 1,
                  sizeof *st->ments) != 0) {
         st->oom = true;
@@ -1754,13 +1835,14 @@ static void add_mention(cd_names *st, size_t a, size_t b, int kind,
     m->kind = (unsigned)kind;
     m->ev = ev;
     m->valid = 1;
+    m->title = title;
     m->group = -1;
     m->person = -1;
     m->start = st->toks[a].start;
     m->end = st->toks[b - 1].end;
     m->sstart = st->toks[s].start;
-    m->send = st->toks[b - 1].end;
-    m->sword = st->toks[b - 1].wid;
+    m->send = st->toks[se - 1].end;
+    m->sword = st->toks[se - 1].wid;
     char key[CD_KEY_MAX];
     size_t kn = fold_key(st->doc->text, m->sstart, m->send, key);
     long sk = key_id(st, key, kn);
@@ -1770,15 +1852,17 @@ static void add_mention(cd_names *st, size_t a, size_t b, int kind,
     m->skey = (uint32_t)sk;
     m->spell = (uint32_t)sp;
     m->gkey = m->gspell = m->gfirst = -1;
-    if (kind == M_FULL && s > a) {
-        m->gstart = st->toks[a].start;
-        m->gend = st->toks[s - 1].end;
+    if (kind == M_FULL && gb > ga) {
+        m->gstart = st->toks[ga].start;
+        m->gend = st->toks[gb - 1].end;
         /* Given key: the given words without initials ("George W." is
            "george"; "Jean Pierre" and "Jean-Pierre" are "jeanpierre"). */
         char g[CD_KEY_MAX];
         size_t gn = 0;
-        for (size_t k = a; k < s; k++) {
+        bool initials = false;
+        for (size_t k = ga; k < gb; k++) {
             const cd_tok *t = &st->toks[k];
+            initials |= t->initial;
             if (t->kind != TK_WORD || t->initial)
                 continue;
             if (m->gfirst < 0)
@@ -1792,7 +1876,8 @@ static void add_mention(cd_names *st, size_t a, size_t b, int kind,
         }
         if (gn) {
             m->gkey = key_id(st, g, gn);
-            m->gspell = spell_id(st, m->gstart, m->gend);
+            m->gspell = initials ? given_spell_id(st, ga, gb)
+                                 : spell_id(st, m->gstart, m->gend);
         }
     }
     st->n_ments++;
@@ -1833,6 +1918,7 @@ static void take_run(cd_names *st, size_t a, size_t b)
     size_t name_a = a;
     cd_title_kind tkind = T_PLAIN;
     bool titled = false;
+    long title = -1;
     for (size_t k = a; k < b; k++) {
         cd_title_kind kd;
         size_t n = title_at(st, k, &kd);
@@ -1841,6 +1927,7 @@ static void take_run(cd_names *st, size_t a, size_t b)
         if (n && k + n < b) {
             titled = true;
             tkind = kd;
+            title = (long)st->toks[k].wid;
             name_a = k + n;
             k += n - 1;
         }
@@ -1889,10 +1976,22 @@ static void take_run(cd_names *st, size_t a, size_t b)
     if (titled && tkind == T_HONORIFIC)
         ev |= E_HONORIFIC;
     if (words >= 2) {
-        add_mention(st, name_a, name_b, M_FULL, ev);
-        if (st->toks[name_a].kind == TK_WORD)
-            st->wflags[st->toks[name_a].wid] |= W_GIVEN;
-        st->wflags[st->toks[name_b - 1].wid] |= W_SURNAME;
+        /* Family name first (Ji Seong-ho, Moon Jae-in): two words, the
+           second a hyphenated given name (scan_paragraph let it in). */
+        bool ff = words == 2 && name_b - name_a == 2 &&
+                  st->toks[name_b - 1].lowtail;
+        /* A title word for a surname after a word that is no given name
+           is a title of its own ("Brigadier General", "Surgeon
+           General"), not a person; "John Major" is one. */
+        if (!ff && (st->toks[name_b - 1].lex & LX_TITLE) &&
+            st->toks[name_a].kind == TK_WORD &&
+            !(word_endings(st, st->toks[name_a].wid) & W_FIRST))
+            return;
+        add_mention(st, name_a, name_b, M_FULL, ev, title, ff);
+        size_t gi = ff ? name_b - 1 : name_a, si = ff ? name_a : name_b - 1;
+        if (st->toks[gi].kind == TK_WORD)
+            st->wflags[st->toks[gi].wid] |= W_GIVEN;
+        st->wflags[st->toks[si].wid] |= W_SURNAME;
         return;
     }
     /* One word: skip an initial or a lower-case particle. */
@@ -1919,7 +2018,24 @@ static void take_run(cd_names *st, size_t a, size_t b)
         st->wflags[t->wid] |= W_ORG_APPOS;
     if (ev & E_IT)
         st->wflags[t->wid] |= W_IT;
-    add_mention(st, k, name_b, titled ? M_TITLED : M_LONE, ev);
+    /* An office after a title is a form of address or an office, not a
+       surname: "Mr. Speaker", "Madam President", "Inspector General".
+       Royal and name-like titles are surnames too often ("Mr. King",
+       "Ms. Dean") to be read so. */
+    cd_title_kind wk;
+    if (titled && title_at(st, k, &wk) && (wk == T_PLAIN || wk == T_WEAK))
+        ev |= E_TITLEWORD;
+    /* "Rebekah and Ben Erler": a given name coordinated with a full name
+       shares its surname; it is no surname of its own. */
+    if (!titled && k + 3 < st->n_toks && name_b == k + 1 &&
+        st->toks[k + 1].kind == TK_WORD && st->toks[k + 1].wid == cd_id_and &&
+        name_word(&st->toks[k + 2]) && name_word(&st->toks[k + 3]) &&
+        !(st->toks[k + 2].lex & (LX_FUNC | LX_NONNAME | LX_ORG)) &&
+        !(st->toks[k + 3].lex & (LX_FUNC | LX_NONNAME | LX_ORG)) &&
+        (word_endings(st, t->wid) & W_FIRST) &&
+        (word_endings(st, st->toks[k + 2].wid) & W_FIRST))
+        st->wflags[t->wid] |= W_GIVEN;
+    add_mention(st, k, name_b, titled ? M_TITLED : M_LONE, ev, title, false);
 }
 
 /* Is token k the start of a nickname ("The Hammer") between two names?
@@ -1939,6 +2055,40 @@ static size_t nickname_end(const cd_names *st, size_t k)
     if (j + 1 < st->n_toks && name_word(&st->toks[j + 1]))
         return j + 1;
     return 0;
+}
+
+/* Is token b, in the run that starts at a, the hyphenated given name of
+ * a family-name-first name: "Ji Seong-ho", "Moon Jae-in", "Kim Jong-un",
+ * "Chiang Kai-shek"? One capitalised word (after any title) before it, a
+ * short capitalised head and a two-to-four-letter lower-case tail that is
+ * no English compound's ("Smith-led", "Chicago-born"), and no name after
+ * it. */
+static bool family_given_at(const cd_names *st, size_t a, size_t b)
+{
+    const cd_tok *t = &st->toks[b];
+    if (t->kind != TK_WORD || !t->cap || t->allcaps || t->hasdigit ||
+        !t->lowtail || b == 0 || !name_word(&st->toks[b - 1]) ||
+        st->toks[b - 1].poss || t->sent != st->toks[b - 1].sent)
+        return false;
+    cd_title_kind kd;
+    if (b - 1 != a && a + title_at(st, a, &kd) != b - 1)
+        return false;
+    if (b + 1 < st->n_toks && name_word(&st->toks[b + 1]))
+        return false;
+    const char *w = st->p + t->start;
+    size_t n = t->end - t->start, h = 0;
+    while (h < n && w[h] != '-')
+        h++;
+    if (h < 2 || h > 6 || h + 3 > n || n - h - 1 > 4)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (i != h && !((w[i] >= 'a' && w[i] <= 'z') ||
+                        (i == 0 && w[i] >= 'A' && w[i] <= 'Z')))
+            return false; /* ASCII letters only, one hyphen */
+    char key[CD_KEY_MAX];
+    size_t kn = fold_key(w, h + 1, n, key);
+    long id = smap_get((cd_smap *)&cd_lex, key, kn, false);
+    return id < 0 || !(cd_lex_flags[id] & LX_CTAIL);
 }
 
 static void scan_paragraph(cd_names *st)
@@ -1988,7 +2138,7 @@ static void scan_paragraph(cd_names *st)
             if (b >= n)
                 break;
             const cd_tok *t = &st->toks[b];
-            if (name_word(t) || (t->initial)) {
+            if (name_word(t) || (t->initial) || family_given_at(st, a, b)) {
                 /* An abbreviation dot ends a sentence only when the
                    sentence index changes. */
                 if (t->sent != st->toks[b - 1].sent)
@@ -2607,7 +2757,13 @@ static void add_person(cd_names *st, const cd_cluster *c, const size_t *ms,
     if (full && full->gend > full->gstart) {
         size_t gl = full->gend - full->gstart;
         p->canonical = malloc(gl + 1 + (size_t)cl + 1);
-        if (p->canonical) {
+        if (p->canonical && full->sstart < full->gstart) {
+            /* Family name first (Ji Seong-ho), as introduced. */
+            memcpy(p->canonical, cs, (size_t)cl);
+            p->canonical[cl] = ' ';
+            memcpy(p->canonical + cl + 1, st->doc->text + full->gstart, gl);
+            p->canonical[(size_t)cl + 1 + gl] = '\0';
+        } else if (p->canonical) {
             memcpy(p->canonical, st->doc->text + full->gstart, gl);
             p->canonical[gl] = ' ';
             memcpy(p->canonical + gl + 1, cs, (size_t)cl);
@@ -2742,7 +2898,12 @@ static void link_variants(cd_names *st)
         mc.ix = &del;
         if (deletions(k, kl, edit_budget(kl), match_cb, &mc) != 0)
             st->oom = true;
-        if (mc.best >= 0 && !mc.tie)
+        /* A spelling seen only alone and with no personal evidence may be
+           a minority misspelling of an introduced name, never the
+           majority that would make it canonical ("both Houses" is not
+           Jim Houser). */
+        if (mc.best >= 0 && !mc.tie &&
+            (gr->person_ok || gr->count < st->groups[mc.best].count))
             unite(st, mc.best, (long)g);
     }
     /* Unintroduced spellings that share a skeleton with each other
@@ -2913,13 +3074,21 @@ static void report_first_reference(cd_names *st, const cd_cluster *c,
             continue; /* the variant finding covers it */
         int sl;
         const char *ss = spelling(st, m->spell, &sl);
+        /* "President Clinton" before a "Hillary Clinton" who carries no
+           such title: maybe another person of that surname, so the
+           message does not say this is the same one. */
+        bool other = m->kind == M_TITLED && m->title != fm->title;
         cd_finding *f = cd_result_push(
             out, CD_NAME_FIRST_REFERENCE, CD_SEV_DEFAULT, m->sstart, m->send,
-            "'%.*s' appears before the full name '%.*s' (line %zu)", sl, ss,
-            (int)(fm->end - fm->start), doc->text + fm->start,
+            other ? "'%.*s' is used without a full name; '%.*s' (line %zu), "
+                    "without that title, may be someone else"
+                  : "'%.*s' appears before the full name '%.*s' (line %zu)",
+            sl, ss, (int)(fm->end - fm->start), doc->text + fm->start,
             line_of(st, fm->start));
         if (!f || cd_finding_set_evidence(f, ss) != 0 ||
-            cd_finding_add_related(f, fm->start, fm->end, "the full name") != 0)
+            cd_finding_add_related(f, fm->start, fm->end,
+                                   other ? "a full name with this surname"
+                                         : "the full name") != 0)
             st->oom = true;
         return; /* the first reference only */
     }
@@ -3053,6 +3222,14 @@ static void report_cluster(cd_names *st, cd_cluster *c, long known,
     report_people(st, c, out, cap_people);
 }
 
+/* Is word wid a short form of an introduced given name (in prefixes)? */
+static bool short_given(const cd_names *st, cd_smap *prefixes, uint32_t wid)
+{
+    size_t l;
+    const char *k = smap_key(&st->words, wid, &l);
+    return smap_get(prefixes, k, l, false) >= 0;
+}
+
 /* Decides which full names stand, normalises spellings, groups the
  * mentions by folded surname and links variant spellings. Returns 0, or
  * -1 on OOM. */
@@ -3079,11 +3256,27 @@ static int build_groups(cd_names *st)
                                     W_BEFORE_TITLE))
             m->valid = 0;
     }
+    /* The short forms a given name can take (Chris, Christopher): each
+       valid full name's first given word's prefixes of three letters or
+       more. */
+    cd_smap prefixes = {0};
+    for (size_t i = 0; i < st->n_ments && !st->oom; i++) {
+        const cd_mention *m = &st->ments[i];
+        if (!m->valid || m->kind != M_FULL || m->gfirst < 0)
+            continue;
+        size_t gl;
+        const char *g = smap_key(&st->words, (uint32_t)m->gfirst, &gl);
+        for (size_t l = 3; l < gl; l++)
+            if (smap_get(&prefixes, g, l, true) < 0)
+                st->oom = true;
+    }
     size_t nk = st->keys.n + st->opts->n_known_names + 1;
     st->key_group = malloc(nk * sizeof *st->key_group);
     st->next_in_group = malloc((st->n_ments + 1) * sizeof *st->next_in_group);
-    if (!st->key_group || !st->next_in_group)
+    if (!st->key_group || !st->next_in_group) {
+        smap_free(&prefixes);
         return -1;
+    }
     /* key_group doubles as "is the surname of a full name" (0) before
        the groups exist. */
     for (size_t i = 0; i < nk; i++)
@@ -3097,15 +3290,18 @@ static int build_groups(cd_names *st)
             continue;
         /* "Ruiz Campos" for Elena Ruiz-Campos: a two-word name that folds
            to an introduced hyphenated surname is that surname. */
-        if (m->kind == M_FULL && m->gend > m->gstart) {
+        if (m->kind == M_FULL && m->gend > m->gstart &&
+            m->gstart < m->sstart) {
             char key[CD_KEY_MAX];
             size_t kn = fold_key(doc->text, m->gstart, m->send, key);
             long id = smap_get(&st->keys, key, kn, false);
             if (id >= 0 && (size_t)id < nk && st->key_group[id] == 0 &&
                 (uint32_t)id != m->skey) {
                 long sp = spell_id(st, m->gstart, m->send);
-                if (sp < 0)
+                if (sp < 0) {
+                    smap_free(&prefixes);
                     return -1;
+                }
                 m->kind = M_LONE;
                 m->skey = (uint32_t)id;
                 m->spell = (uint32_t)sp;
@@ -3116,9 +3312,25 @@ static int build_groups(cd_names *st)
         }
         /* A lone word that is an introduced person's given name is that
            person, not a surname ("Daniel" for Daniel Montalvo). */
-        if (m->kind != M_FULL && (st->wflags[m->sword] & W_GIVEN) &&
-            !(st->wflags[m->sword] & W_SURNAME))
+        uint32_t wf = st->wflags[m->sword];
+        if (m->kind != M_FULL && (wf & W_GIVEN) && !(wf & W_SURNAME))
             m->valid = 0;
+        if (m->kind != M_FULL && !(wf & W_SURNAME)) {
+            /* "Mr. Speaker", "Inspector General": an office. */
+            if (m->ev & E_TITLEWORD)
+                m->valid = 0;
+            /* "Criminal Justice Reform": after a title that is no
+               honorific, a word the text also uses in lower case is a
+               common noun in a title-case phrase. */
+            if (m->kind == M_TITLED && !(m->ev & E_HONORIFIC) &&
+                (wf & W_LOWER))
+                m->valid = 0;
+            /* "Chris" for Christopher Hake: a given name that is the
+               short form of an introduced given name is that name. */
+            if (m->kind == M_LONE && (wf & W_FIRST) &&
+                short_given(st, &prefixes, m->sword))
+                m->valid = 0;
+        }
         /* "Al-Khatib said" at the start of a sentence is al-Khatib: a
            particle takes a capital there (AP style). */
         if (m->valid && (m->ev & E_SINIT) && m->send - m->sstart < CD_KEY_MAX) {
@@ -3133,6 +3345,7 @@ static int build_groups(cd_names *st)
             }
         }
     }
+    smap_free(&prefixes);
     for (size_t i = 0; i < nk; i++)
         st->key_group[i] = -1;
     /* Groups, and each group's mentions as a list in text order. */

@@ -370,6 +370,167 @@ static void test_first_names_of_children_and_in_quotes(void **state)
     cd_result_free(r);
 }
 
+/* ---- precision on prose the rule was not tuned on ---------------------- */
+
+static void test_office_after_a_title_is_no_surname(void **state)
+{
+    (void)state;
+    const char *t =
+        "Mr. Speaker, Vice President, members of Congress: thank you. "
+        "Madam Speaker agreed.\n\n"
+        "I have appointed an aggressive Inspector General to find waste. "
+        "He was promoted to Brigadier General in May.\n\n"
+        "Mr. King said the plan would fail.\n";
+    cd_result *r = run(t);
+    assert_null(find_at(r, t, CD_NAME_FIRST_REFERENCE, "Speaker", 0));
+    assert_null(find_at(r, t, CD_NAME_FIRST_REFERENCE, "Speaker", 1));
+    assert_null(find_at(r, t, CD_NAME_FIRST_REFERENCE, "General", 0));
+    assert_null(find_at(r, t, CD_NAME_FIRST_REFERENCE, "General", 1));
+    /* A royal title word is a surname often enough to stay one. */
+    assert_non_null(find_at(r, t, CD_NAME_FIRST_REFERENCE, "King", 0));
+    assert_int_equal(count_names(r), 1);
+    cd_result_free(r);
+}
+
+static void test_bare_possessive_and_possessive_pronoun(void **state)
+{
+    (void)state;
+    const char *t =
+        "Scientists are mapping the brain to unlock the answers to "
+        "Alzheimer's. She bought the coat at Macy's, then left.\n\n"
+        "The governor worked like a man possessed for his Commonwealth's "
+        "families.\n\n"
+        "The plan followed Okabe's surprise announcement.\n";
+    cd_result *r = run(t);
+    assert_null(find_at(r, t, CD_NAME_FIRST_REFERENCE, "Alzheimer", 0));
+    assert_null(find_at(r, t, CD_NAME_FIRST_REFERENCE, "Macy", 0));
+    assert_null(find_at(r, t, CD_NAME_FIRST_REFERENCE, "Commonwealth", 0));
+    /* A possessive before a noun is still a person's. */
+    assert_non_null(find_at(r, t, CD_NAME_FIRST_REFERENCE, "Okabe", 0));
+    assert_int_equal(count_names(r), 1);
+    cd_result_free(r);
+}
+
+static void test_title_case_phrase_is_no_titled_name(void **state)
+{
+    (void)state;
+    const char *t =
+        "We passed landmark Criminal Justice Reform into law. Everybody "
+        "said that reform could not be done.\n\n"
+        "Justice Ortega wrote the opinion.\n";
+    cd_result *r = run(t);
+    assert_null(find_at(r, t, CD_NAME_FIRST_REFERENCE, "Reform", 0));
+    /* A title before a word never used in lower case is a person. */
+    assert_non_null(find_at(r, t, CD_NAME_FIRST_REFERENCE, "Ortega", 0));
+    assert_int_equal(count_names(r), 1);
+    cd_result_free(r);
+}
+
+static void test_given_names_are_not_surnames(void **state)
+{
+    (void)state;
+    /* Coordinated with a full name: the family's given name. */
+    const char *t =
+        "Seven years ago, Rebekah and Ben Erler of Minneapolis were "
+        "newlyweds. \"If only we had known,\" Rebekah wrote to me.\n\n"
+        "Rebekah took out student loans, and Ben went back to work.\n";
+    cd_result *r = run(t);
+    assert_int_equal(count_names(r), 0);
+    cd_result_free(r);
+
+    /* The short form of an introduced given name. */
+    const char *c =
+        "One of these heroes was Army Staff Sergeant Christopher Hake. "
+        "Sergeant Hake wrote a letter to his son.\n\n"
+        "On Easter Sunday of 2008, Chris was out on patrol when his "
+        "vehicle was hit.\n";
+    r = run(c);
+    assert_int_equal(count_names(r), 0);
+    cd_result_free(r);
+
+    /* A given name alone with no such link is still read as a surname
+       that was never introduced. */
+    const char *n =
+        "The letter was signed in 1944. A year later came Truman's "
+        "decision.\n";
+    r = run(n);
+    assert_non_null(find_at(r, n, CD_NAME_FIRST_REFERENCE, "Truman", 0));
+    cd_result_free(r);
+}
+
+static void test_family_name_first(void **state)
+{
+    (void)state;
+    const char *t =
+        "A defector sat in the gallery. His name is Mr. Ji Seong-ho.\n\n"
+        "In 1996, Seong-ho was a starving boy. Mr. Ji said he escaped on "
+        "crutches.\n\n"
+        "President Moon Jae-in met him later, and Moon said so.\n\n"
+        "The Smith-led coalition met; Smith said nothing.\n";
+    cd_result *r = run(t);
+    assert_null(find_at(r, t, CD_NAME_FIRST_REFERENCE, "Ji", 1));
+    assert_null(find_at(r, t, CD_NAME_FIRST_REFERENCE, "Moon", 1));
+    assert_non_null(person(r, "Ji Seong-ho"));
+    assert_non_null(person(r, "Moon Jae-in"));
+    /* An English compound is no given name. */
+    assert_non_null(find_at(r, t, CD_NAME_FIRST_REFERENCE, "Smith", 1));
+    assert_int_equal(count_names(r), 1);
+    cd_result_free(r);
+}
+
+static void test_unevidenced_spelling_is_never_canonical(void **state)
+{
+    (void)state;
+    const char *t =
+        "I am not willing to tell Jim Houser, a small-businessman from "
+        "Oregon, that he must pay more.\n\n"
+        "Now is the time for both sides and both Houses of Congress to "
+        "act. Bills in both Houses could pass.\n";
+    cd_result *r = run(t);
+    assert_int_equal(count_code(r, CD_NAME_VARIANT), 0);
+    cd_result_free(r);
+}
+
+static void test_middle_initial_is_no_other_spelling(void **state)
+{
+    (void)state;
+    const char *t =
+        "Dwight D. Eisenhower built the highways. Spending fell to its "
+        "lowest since Dwight Eisenhower was President.\n\n"
+        "General Dwight D. Eisenhower called it the Great Crusade.\n";
+    cd_result *r = run(t);
+    assert_int_equal(count_code(r, CD_NAME_VARIANT), 0);
+    cd_result_free(r);
+}
+
+static void test_titled_surname_before_another_full_name(void **state)
+{
+    (void)state;
+    const char *t =
+        "Two of my dad's favorite people turn 60: me and President "
+        "Clinton.\n\n"
+        "I sat next to Hillary Clinton, a woman who ran against me.\n";
+    cd_result *r = run(t);
+    const cd_finding *f =
+        find_at(r, t, CD_NAME_FIRST_REFERENCE, "Clinton", 0);
+    assert_non_null(f);
+    /* Not "appears before the full name": the full name carries no such
+       title and may be another person. */
+    assert_null(strstr(f->message, "appears before"));
+    assert_non_null(strstr(f->message, "may be someone else"));
+
+    /* The same title on the full name: the usual message. */
+    const char *m =
+        "The council met, and Mayor Okafor called it a relief.\n\n"
+        "Mayor Grace Okafor took office in May.\n";
+    cd_result *r2 = run(m);
+    f = find_at(r2, m, CD_NAME_FIRST_REFERENCE, "Okafor", 0);
+    assert_non_null(f);
+    assert_non_null(strstr(f->message, "appears before the full name"));
+    cd_result_free(r2);
+    cd_result_free(r);
+}
+
 /* ---- people ------------------------------------------------------------ */
 
 static void test_people_hold_every_variant_and_mention(void **state)
@@ -483,6 +644,14 @@ int main(void)
         cmocka_unit_test(test_introduced_references_are_fine),
         cmocka_unit_test(test_organisations_and_places_are_not_people),
         cmocka_unit_test(test_first_names_of_children_and_in_quotes),
+        cmocka_unit_test(test_office_after_a_title_is_no_surname),
+        cmocka_unit_test(test_bare_possessive_and_possessive_pronoun),
+        cmocka_unit_test(test_title_case_phrase_is_no_titled_name),
+        cmocka_unit_test(test_given_names_are_not_surnames),
+        cmocka_unit_test(test_family_name_first),
+        cmocka_unit_test(test_unevidenced_spelling_is_never_canonical),
+        cmocka_unit_test(test_middle_initial_is_no_other_spelling),
+        cmocka_unit_test(test_titled_surname_before_another_full_name),
         cmocka_unit_test(test_people_hold_every_variant_and_mention),
         cmocka_unit_test(test_cancelled_run_stops),
         cmocka_unit_test(test_long_document_is_fast),
