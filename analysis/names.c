@@ -1221,6 +1221,7 @@ typedef struct cd_names {
 
 static long word_id(cd_names *st, const char *key, size_t n, uint32_t h)
 {
+    size_t before = st->words.n;
     long id = smap_get_h(&st->words, key, n, h, true);
     if (id < 0) {
         st->oom = true;
@@ -1232,7 +1233,9 @@ static long word_id(cd_names *st, const char *key, size_t n, uint32_t h)
         st->oom = true;
         return -1;
     }
-    if ((size_t)id + 1 == st->words.n)
+    /* A new word starts with no flags; one looked up again while it is
+       still the newest keeps those it has gathered. */
+    if (st->words.n > before)
         st->wflags[id] = 0;
     return id;
 }
