@@ -5,7 +5,8 @@
  * lower-cased and sorted. names.c uses them only as a gate: a lone word
  * that is a given name is read as one when the text also shows it used
  * as one (coordinated with a full name, or the short form of an
- * introduced given name). */
+ * introduced given name), and a title word after a word that is no given
+ * name is a title phrase ("Brigadier General"), not a surname. */
 #include <stddef.h>
 
 extern const char *const cd_first_names[];
