@@ -14,16 +14,6 @@ void cd_options_init(cd_options *opts)
     memset(opts, 0, sizeof *opts);
 }
 
-/* Frees what one finding owns (not the finding itself). */
-static void finding_release(cd_finding *f)
-{
-    free(f->message);
-    for (size_t k = 0; k < f->n_related; k++)
-        free(f->related[k].message);
-    free(f->related);
-    free(f->evidence);
-}
-
 /* Config overrides: OFF drops the finding, DEFAULT keeps the rule's own
  * severity, anything else replaces it. Compacts in place. */
 static void apply_severity(cd_result *r, const cd_options *opts)
@@ -34,7 +24,7 @@ static void apply_severity(cd_result *r, const cd_options *opts)
         cd_severity s = (unsigned)f->code < CD_CODE_COUNT
                             ? opts->severity[f->code] : CD_SEV_DEFAULT;
         if (s == CD_SEV_OFF) {
-            finding_release(f);
+            cd_finding_release(f);
             continue;
         }
         if (s >= CD_SEV_ERROR && s <= CD_SEV_HINT)

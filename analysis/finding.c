@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis/rules.h"
+
 #include "copydesk/finding.h"
 
 static char *dup_str(const char *s)
@@ -270,18 +272,21 @@ void cd_result_sort(cd_result *r)
     free(tmp);
 }
 
+void cd_finding_release(cd_finding *f)
+{
+    free(f->message);
+    for (size_t k = 0; k < f->n_related; k++)
+        free(f->related[k].message);
+    free(f->related);
+    free(f->evidence);
+}
+
 void cd_result_free(cd_result *r)
 {
     if (!r)
         return;
-    for (size_t i = 0; i < r->count; i++) {
-        cd_finding *f = &r->items[i];
-        free(f->message);
-        for (size_t k = 0; k < f->n_related; k++)
-            free(f->related[k].message);
-        free(f->related);
-        free(f->evidence);
-    }
+    for (size_t i = 0; i < r->count; i++)
+        cd_finding_release(&r->items[i]);
     free(r->items);
     free(r->quotes);
     for (size_t i = 0; i < r->n_people; i++) {

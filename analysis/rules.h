@@ -25,6 +25,10 @@ void cd_rule_quotes(const cd_doc *doc, const cd_options *opts, cd_result *out);
  * (analysis/names.c). */
 void cd_rule_names(const cd_doc *doc, const cd_options *opts, cd_result *out);
 
+/* Frees what one finding owns, not the finding itself (analysis/finding.c):
+ * for passes that drop findings from a result in place. */
+void cd_finding_release(cd_finding *f);
+
 /* Drops the findings that suppression comments silence (analysis/
  * suppress.c). r must be sorted. */
 void cd_suppress_apply(const cd_doc *doc, cd_result *r);

@@ -79,16 +79,6 @@ static void next_line(const cd_doc *doc, size_t offset, size_t *start, size_t *e
     *end = nl2 ? (size_t)(nl2 - doc->text) : doc->len;
 }
 
-/* Frees what one finding owns (not the finding itself). */
-static void release(cd_finding *f)
-{
-    free(f->message);
-    for (size_t k = 0; k < f->n_related; k++)
-        free(f->related[k].message);
-    free(f->related);
-    free(f->evidence);
-}
-
 void cd_suppress_apply(const cd_doc *doc, cd_result *r)
 {
     if (doc->n_comments == 0 || r->count == 0)
@@ -131,7 +121,7 @@ void cd_suppress_apply(const cd_doc *doc, cd_result *r)
         for (size_t w = 0; w < nwin && !off; w++)
             off = f->start >= win[w].start && f->start <= win[w].end && (win[w].mask & bit);
         if (off) {
-            release(f);
+            cd_finding_release(f);
             continue;
         }
         r->items[out++] = *f;
