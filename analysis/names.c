@@ -27,6 +27,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "analysis/rules.h"
 
@@ -253,6 +254,17 @@ static const char *const cd_place_words[] = {
     "nairobi", "johannesburg", "havana", "caracas", "lima", "bogota",
     "santiago", "pyongyang", "taipei", "bangkok", "jakarta", "manila",
     "hanoi", "gaza", "crimea", "kashmir", "tibet", "hongkong", "macau",
+};
+
+/* News agencies and outlets, cited alone ("told Reuters", "AP reported"):
+ * organisations, read like the place words above: a surname only when a
+ * person of that name is introduced (Michael Bloomberg). */
+static const char *const cd_outlet_words[] = {
+    "reuters", "ap", "afp", "bloomberg", "cnn", "bbc", "upi", "dpa",
+    "efe", "ansa", "xinhua", "tass", "interfax", "kyodo", "yonhap",
+    "aljazeera", "nbc", "abc", "cbs", "msnbc", "npr", "pbs", "cnbc",
+    "politico", "axios", "itv", "rte", "cbc", "nhk", "rtl",
+    "newsweek",
 };
 
 /* Nouns before a lone given name in apposition ("their child, Gloria",
@@ -987,6 +999,7 @@ static void lex_build(void)
     LEX_TABLE(cd_pronouns_person, LX_HE);
     LEX_TABLE(cd_abbreviations, LX_ABBR);
     LEX_TABLE(cd_place_words, LX_PLACE);
+    LEX_TABLE(cd_outlet_words, LX_PLACE);
     LEX_TABLE(cd_kin_words, LX_KIN);
     LEX_TABLE(cd_pronouns_it, LX_ITWEAK);
     LEX_TABLE(cd_compound_tails, LX_CTAIL);
@@ -1886,6 +1899,37 @@ static void add_mention(cd_names *st, size_t a, size_t b, int kind,
     st->n_ments++;
 }
 
+/* Is token k a particle that belongs to the surname after it when it is
+ * read without a given name in front: a lower-case particle that is no
+ * common English word ("van der Berg said", "de la Cruz"), or a sentence
+ * capital particle before a lower-case one ("Van der Berg", "De la
+ * Cruz"). "Van Morrison" and "El Paso" stay as they are. */
+static bool surname_particle(const cd_names *st, size_t k)
+{
+    const cd_tok *t = &st->toks[k];
+    if (t->kind != TK_WORD || !(t->lex & LX_PARTICLE) || t->initial ||
+        (t->lex & LX_FUNC))
+        return false;
+    size_t l = t->end - t->start;
+    const char *w = st->doc->text + t->start;
+    /* A short particle that is also an English word counts only after
+       another particle ("van den Broek", not "ten Americans"). */
+    bool after_particle = k > 0 && st->toks[k - 1].kind == TK_WORD &&
+                          (st->toks[k - 1].lex & LX_PARTICLE) &&
+                          st->toks[k - 1].sent == t->sent;
+    if (l < 2 || (!after_particle && l == 3 &&
+                  (strncasecmp(w, "ten", 3) == 0 ||
+                   strncasecmp(w, "ter", 3) == 0 ||
+                   strncasecmp(w, "den", 3) == 0 ||
+                   strncasecmp(w, "ben", 3) == 0)))
+        return false;
+    if (!t->cap)
+        return true;
+    return k + 1 < st->n_toks && st->toks[k + 1].kind == TK_WORD &&
+           !st->toks[k + 1].cap && (st->toks[k + 1].lex & LX_PARTICLE) &&
+           st->toks[k + 1].sent == t->sent;
+}
+
 /* One capitalised run, tokens [a, b): titles, full names, lone words. */
 static void take_run(cd_names *st, size_t a, size_t b)
 {
@@ -1959,7 +2003,8 @@ static void take_run(cd_names *st, size_t a, size_t b)
             org = true;
         if (t->lex & (LX_NONNAME | LX_FUNC))
             nonname = true;
-        if (!t->initial && !(t->lex & LX_PARTICLE && !t->cap))
+        if (!t->initial && !(t->lex & LX_PARTICLE && !t->cap) &&
+            !(k == name_a && t->cap && surname_particle(st, k)))
             words++;
     }
     if (org || nonname || words == 0 || (after_det && !titled) ||
@@ -2000,10 +2045,16 @@ static void take_run(cd_names *st, size_t a, size_t b)
     /* One word: skip an initial or a lower-case particle. */
     size_t k = name_a;
     while (k < name_b && st->toks[k].kind == TK_WORD &&
-           (st->toks[k].initial || !st->toks[k].cap))
+           (st->toks[k].initial || !st->toks[k].cap ||
+            (k == name_a && surname_particle(st, k))))
         k++;
     if (k >= name_b)
         return;
+    /* The particles before the surname are part of it ("van der Berg"
+       is the surname of Pieter van der Berg, not "Berg"). */
+    size_t ks = k;
+    while (ks > name_a && surname_particle(st, ks - 1))
+        ks--;
     const cd_tok *t = &st->toks[k];
     if (t->end - t->start < 2)
         return;
@@ -2038,7 +2089,7 @@ static void take_run(cd_names *st, size_t a, size_t b)
         (word_endings(st, t->wid) & W_FIRST) &&
         (word_endings(st, st->toks[k + 2].wid) & W_FIRST))
         st->wflags[t->wid] |= W_GIVEN;
-    add_mention(st, k, name_b, titled ? M_TITLED : M_LONE, ev, title, false);
+    add_mention(st, ks, name_b, titled ? M_TITLED : M_LONE, ev, title, false);
 }
 
 /* Is token k the start of a nickname ("The Hammer") between two names?
@@ -2135,6 +2186,12 @@ static void scan_paragraph(cd_names *st)
         }
         size_t a = k, b = k + 1;
         size_t nick_a = 0, nick_b = 0;
+        /* Lower-case particles just before a run open its surname ("said
+           van der Berg"). */
+        while (a > 0 && k - a < 3 && !st->toks[a - 1].cap &&
+               surname_particle(st, a - 1) &&
+               st->toks[a - 1].sent == st->toks[k].sent)
+            a--;
         for (;;) {
             if (st->toks[b - 1].poss)
                 break; /* a possessive ends the name */
@@ -2149,11 +2206,20 @@ static void scan_paragraph(cd_names *st)
                 b++;
                 continue;
             }
-            /* A particle between names ("Ludwig van Beethoven"). */
-            if (t->kind == TK_WORD && !t->cap && (t->lex & LX_PARTICLE) &&
-                b + 1 < n && name_word(&st->toks[b + 1])) {
-                b++;
-                continue;
+            /* Particles between names ("Ludwig van Beethoven", "Pieter
+               van der Berg", "Marisol de la Cruz"): up to three lower-case
+               particles, then a name. */
+            if (t->kind == TK_WORD && !t->cap && (t->lex & LX_PARTICLE)) {
+                size_t p = b;
+                while (p < n && p < b + 3 && st->toks[p].kind == TK_WORD &&
+                       !st->toks[p].cap && (st->toks[p].lex & LX_PARTICLE) &&
+                       st->toks[p].sent == st->toks[b - 1].sent)
+                    p++;
+                if (p < n && name_word(&st->toks[p]) &&
+                    st->toks[p].sent == st->toks[b - 1].sent) {
+                    b = p;
+                    continue;
+                }
             }
             /* "of" inside a title phrase ("Secretary of State"). */
             if (t->kind == TK_WORD && !t->cap && (t->lex & LX_TITLE_INNER)) {

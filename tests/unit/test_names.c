@@ -272,6 +272,48 @@ static void test_particle_capitalised_at_sentence_start(void **state)
     cd_result_free(r);
 }
 
+static void test_news_agencies_are_not_people(void **state)
+{
+    (void)state;
+    const char *t =
+        "\"The numbers are strong,\" Helen Okafor, an analyst at Dunmore "
+        "Partners, told Reuters. Okafor said sales would double.\n\n"
+        "AFP said the figures were confirmed, and Bloomberg reported the "
+        "same.\n";
+    cd_result *r = run(t);
+    assert_int_equal(count_names(r), 0);
+    cd_result_free(r);
+}
+
+static void test_multi_word_particles_belong_to_the_surname(void **state)
+{
+    (void)state;
+    const char *t =
+        "The festival's director, Anneke van den Broek, opened the "
+        "evening. Van den Broek, who founded the festival, spoke "
+        "briefly.\n\n"
+        "\"We are full every night,\" van den Broek said.\n";
+    cd_result *r = run(t);
+    assert_int_equal(count_names(r), 0);
+    assert_non_null(person(r, "Anneke van den Broek"));
+    cd_result_free(r);
+}
+
+static void test_particles_run_together_are_a_variant(void **state)
+{
+    (void)state;
+    const char *t =
+        "Council member Rosa de la Vega won the seat. De la Vega "
+        "thanked her volunteers.\n\n"
+        "Dela Vega said she would start work on Monday. \"We did it,\" "
+        "de la Vega said.\n";
+    cd_result *r = run(t);
+    assert_non_null(find_at(r, t, CD_NAME_VARIANT, "Dela Vega", 0));
+    assert_int_equal(count_code(r, CD_NAME_VARIANT), 1);
+    assert_int_equal(count_code(r, CD_NAME_FIRST_REFERENCE), 0);
+    cd_result_free(r);
+}
+
 /* ---- name-first-reference --------------------------------------------- */
 
 static void test_surname_before_full_name(void **state)
@@ -639,6 +681,9 @@ int main(void)
         cmocka_unit_test(test_family_plural_possessive_adjective),
         cmocka_unit_test(test_known_name_flags_a_single_variant),
         cmocka_unit_test(test_particle_capitalised_at_sentence_start),
+        cmocka_unit_test(test_news_agencies_are_not_people),
+        cmocka_unit_test(test_multi_word_particles_belong_to_the_surname),
+        cmocka_unit_test(test_particles_run_together_are_a_variant),
         cmocka_unit_test(test_surname_before_full_name),
         cmocka_unit_test(test_never_introduced),
         cmocka_unit_test(test_introduced_references_are_fine),
