@@ -12,9 +12,13 @@
  *   2. attribute each top-level quotation: the words of its sentence(s)
  *      outside the quotation are tokenised once, and a speech verb (from
  *      the one table below) with its speaker, "according to", a colon
- *      introduction, the previous sentence of the paragraph, or an
- *      attributed multi-paragraph quote it continues, attributes it;
- *   3. the speaker phrase decides whether the source is unnamed.
+ *      introduction (in its sentence, ending the sentence before, or
+ *      ending the paragraph before a quotation paragraph), the previous
+ *      sentence of the paragraph, or an attributed multi-paragraph quote
+ *      it continues, attributes it;
+ *   3. the speaker phrase decides whether the source is unnamed; "he" or
+ *      "the official" after a sentence that brought in a source who would
+ *      not be named is that unnamed source.
  * Findings for unattributed and anonymous quotations are emitted at the
  * end, because a multi-paragraph quote can be attributed by a later
  * paragraph of the same quote.
@@ -454,6 +458,13 @@ typedef struct ctx {
     sentinfo prev;         /* an earlier sentence of the paragraph */
     size_t scan_next;      /* the next sentence attribute_earlier reads */
     attrib earlier;        /* the nearest earlier attribution, or NONE */
+
+    sentinfo aux;          /* scratch: colon introductions, antecedents */
+    bool colon_next;       /* the last paragraph ended in a colon that
+                              introduces a speaker (colon_attr) */
+    attrib colon_attr;
+    bool anon_tail;        /* the last paragraph's last sentence brought in
+                              an anonymous source */
 
     bool chain;            /* the last paragraph's quote continues */
     size_t chain_first;    /* its first part in quotes */
@@ -1739,6 +1750,125 @@ static void report(ctx *c)
     }
 }
 
+/* ---- introductions and antecedents in other sentences ------------------ */
+
+/* The speaker a sentence with a colon introduces ("X explained the smile
+ * backstage:", "Castillo-Ybarra had a blunt message for owners: ..."): the
+ * speaker of attributing words before the colon, or a name or pronoun
+ * opening the sentence as the subject of a verb. Sentence sent of the
+ * current paragraph. */
+static bool colon_intro(ctx *c, size_t sent, attrib *at)
+{
+    const cd_sentence *se = &c->doc->sents[sent];
+    sentinfo *si = &c->aux;
+    tokenise(c, &si->tb, se->start, se->end);
+    find_verbs(c, si);
+    if (c->oom)
+        return false;
+    const tok *t = si->tb.t;
+    size_t n = si->tb.n;
+    size_t cpos = NONE_POS;
+    for (size_t k = 0; k < n; k++) {
+        if (t[k].type == T_QUOTE)
+            return false; /* the colon introduced a quotation of its own */
+        if (t[k].type == T_COLON && cpos == NONE_POS)
+            cpos = k;
+    }
+    if (cpos == NONE_POS || cpos < 2)
+        return false;
+    memset(at, 0, sizeof *at);
+    if (si->nv > 0 && si->v[0].k < cpos) {
+        speaker_of(c, &si->tb, &si->v[0], si->marker, at);
+        if (at->sp_s == at->sp_e) {
+            at->how = CD_ATTR_NONE;
+            return false;
+        }
+    } else {
+        /* A name (or he, she) opening the sentence, then a verb. */
+        size_t b = 0;
+        if (tok_has(&t[0], WC_PRON)) {
+            if (!tok_eq(c, &t[0], "he") && !tok_eq(c, &t[0], "she"))
+                return false;
+            b = 1;
+        } else {
+            if (tok_has(&t[0], WC_DET) || tok_has(&t[0], WC_SMALL))
+                return false;
+            while (b < cpos && t[b].type == T_WORD && tok_upper(c, &t[b]) &&
+                   b < 4)
+                b++;
+        }
+        if (b == 0 || b + 1 >= cpos || t[b].type != T_WORD ||
+            tok_upper(c, &t[b]))
+            return false;
+        at->how = unnamed(c, t, 0, b, si->marker) ? CD_ATTR_ANONYMOUS
+                                                  : CD_ATTR_COLON;
+        at->sp_s = t[0].s;
+        at->sp_e = t[b - 1].e;
+        at->w_s = t[cpos].s;
+        at->w_e = t[cpos].e;
+        at->ev_s = at->sp_s;
+        at->ev_e = at->w_e;
+    }
+    if (at->how != CD_ATTR_ANONYMOUS)
+        at->how = CD_ATTR_COLON;
+    return true;
+}
+
+/* Does sentence sent of the current paragraph bring in an anonymous
+ * source ("An official, who spoke on condition of anonymity, said...")?
+ * 1 yes, 0 it attributes to someone else, -1 neither. */
+static int anon_antecedent(ctx *c, size_t sent)
+{
+    const cd_sentence *se = &c->doc->sents[sent];
+    sentinfo *si = &c->aux;
+    tokenise(c, &si->tb, se->start, se->end);
+    find_verbs(c, si);
+    if (c->oom)
+        return -1;
+    if (si->marker) {
+        if (si->nv == 0)
+            return 1;
+        attrib a;
+        memset(&a, 0, sizeof a);
+        speaker_of(c, &si->tb, &si->v[0], true, &a);
+        return a.how == CD_ATTR_ANONYMOUS ? 1 : 0;
+    }
+    return si->nv > 0 ? 0 : -1;
+}
+
+/* A speaker phrase that points back at someone already introduced: "he",
+ * "she", or "the" and one or two lower-case words ("the official"). */
+static bool back_reference(const ctx *c, size_t s, size_t e)
+{
+    char w[MAX_WORD];
+    size_t words = 0, wn;
+    bool first_def = false;
+    for (size_t i = s; i < e;) {
+        while (i < e && is_space(c->p[i]))
+            i++;
+        if (i >= e)
+            break;
+        size_t ws = i;
+        while (i < e && !is_space(c->p[i]))
+            i++;
+        if (!lower_word(c->p, ws, i, w, &wn))
+            return false;
+        words++;
+        if (words == 1) {
+            if (strcmp(w, "he") == 0 || strcmp(w, "she") == 0)
+                first_def = false;
+            else if (strcmp(w, "the") == 0)
+                first_def = true;
+            else
+                return false;
+        } else if (!first_def || is_upper_ascii(c->p[ws]) ||
+                   (wclass(c, w, wn) & WC_PRON)) {
+            return false;
+        }
+    }
+    return first_def ? words >= 2 && words <= 3 : words == 1;
+}
+
 /* ---- the paragraph loop ------------------------------------------------- */
 
 static void paragraph(ctx *c, size_t k)
@@ -1747,6 +1877,10 @@ static void paragraph(ctx *c, size_t k)
     const cd_para *pa = &d->paras[k];
     bool chain_in = c->chain;
     c->chain = false;
+    bool colon_in = c->colon_next;
+    c->colon_next = false;
+    bool anon_in = c->anon_tail;
+    c->anon_tail = false;
     pair_marks(c, k);
     c->reg_a = c->reg_b = NONE_POS;
     size_t s0 = pa->sent_first, s1 = pa->sent_first + pa->sent_count;
@@ -1758,6 +1892,8 @@ static void paragraph(ctx *c, size_t k)
     size_t last_sent = NONE_POS;
     attrib last_attr;
     memset(&last_attr, 0, sizeof last_attr);
+    size_t anon_next = s0;
+    bool anon_state = false;
 
     for (size_t j = 0; j < c->n_spans && !c->oom; j++) {
         const qspan *q = &c->spans[j];
@@ -1773,6 +1909,35 @@ static void paragraph(ctx *c, size_t k)
             attribute_earlier(c, sa, &at);
         if (at.how == CD_ATTR_NONE && last_sent != NONE_POS)
             copy_attr(&at, &last_attr, CD_ATTR_PREVIOUS_SENTENCE);
+        /* A colon ending the sentence before ("X had a message: ..."),
+           or the paragraph before when this one opens with the quote. */
+        if (at.how == CD_ATTR_NONE && sa > s0) {
+            attrib ci;
+            if (colon_intro(c, sa - 1, &ci))
+                at = ci;
+        }
+        if (at.how == CD_ATTR_NONE && j == 0 && sa == s0 && colon_in &&
+            !chain_in && para_opens_with_mark(c, k))
+            at = c->colon_attr;
+        /* "he said", "the official said" after a sentence that brought
+           in a source who would not be named. */
+        if (at.how != CD_ATTR_NONE && at.how != CD_ATTR_ANONYMOUS &&
+            back_reference(c, at.sp_s, at.sp_e)) {
+            bool anon = false;
+            if (sa == s0) {
+                anon = anon_in;
+            } else {
+                /* Each sentence is read once per paragraph. */
+                for (; anon_next < sa && !c->oom; anon_next++) {
+                    int r = anon_antecedent(c, anon_next);
+                    if (r >= 0)
+                        anon_state = r == 1;
+                }
+                anon = anon_state;
+            }
+            if (anon)
+                at.how = CD_ATTR_ANONYMOUS;
+        }
 
         /* The first quotation of a paragraph that continues a
            multi-paragraph quote shares its attribution, whichever
@@ -1823,6 +1988,19 @@ static void paragraph(ctx *c, size_t k)
             c->chain = true;
         }
     }
+    if (c->oom)
+        return;
+    /* What this paragraph hands to the next: a closing colon that
+       introduces a speaker, and an anonymous source just brought in. */
+    size_t pe = trim_end(c->p, pa->start, pa->end);
+    if (pe > pa->start && c->p[pe - 1] == ':' && !c->chain) {
+        attrib ci;
+        if (colon_intro(c, s1 - 1, &ci)) {
+            c->colon_next = true;
+            c->colon_attr = ci;
+        }
+    }
+    c->anon_tail = anon_antecedent(c, s1 - 1) == 1;
 }
 
 void cd_rule_quotes(const cd_doc *doc, const cd_options *opts, cd_result *out)
@@ -1863,4 +2041,6 @@ void cd_rule_quotes(const cd_doc *doc, const cd_options *opts, cd_result *out)
     free(c.reg.v);
     free(c.prev.tb.t);
     free(c.prev.v);
+    free(c.aux.tb.t);
+    free(c.aux.v);
 }

@@ -409,6 +409,77 @@ static void test_anonymous_sources(void **state)
     cd_result_free(r);
 }
 
+/* A colon closing the sentence (or the paragraph) before a quotation
+ * introduces its speaker; the quote's continuation paragraphs share it. */
+static void test_colon_introduction_across_sentences(void **state)
+{
+    (void)state;
+    const char *t =
+        "Mayor Ilse Brandt was blunt with landlords: fix the heating. "
+        "\"Tenants will not spend another winter in coats and gloves.\"\n\n"
+        "Later that evening, Brandt described the inspections to the "
+        "council:\n\n"
+        "\xE2\x80\x9CWe knocked on four hundred doors in a single week and "
+        "found mould behind most of them.\n\n"
+        "\xE2\x80\x9C" "Some families had been sleeping in the kitchen for "
+        "warmth since October.\n\n"
+        "\xE2\x80\x9C" "Every one of those landlords will hear from us by "
+        "Friday.\xE2\x80\x9D\n\n"
+        "Brandt left the chamber at ten:\n\n"
+        "The council then voted on the budget. \"Nobody wants to pay more "
+        "for the same roads.\"\n\n"
+        "Rain had fallen all day. \"Nobody expected the river to rise this "
+        "fast.\"\n";
+    cd_result *r = run(t);
+    assert_speaker(r, t, "\"Tenants", CD_ATTR_COLON, "Mayor Ilse Brandt",
+                   NULL);
+    assert_speaker(r, t, "\xE2\x80\x9CWe knocked", CD_ATTR_COLON, "Brandt",
+                   NULL);
+    assert_speaker(r, t, "\xE2\x80\x9C" "Some families",
+                   CD_ATTR_CONTINUATION, "Brandt", NULL);
+    assert_speaker(r, t, "\xE2\x80\x9C" "Every one", CD_ATTR_CONTINUATION,
+                   "Brandt", NULL);
+    assert_null(find_at(r, t, CD_QUOTE_UNATTRIBUTED, "\"Tenants"));
+    /* The colon paragraph is not followed by a quotation paragraph, or
+       there is no colon at all: still flagged. */
+    assert_non_null(find_at(r, t, CD_QUOTE_UNATTRIBUTED, "\"Nobody wants"));
+    assert_non_null(find_at(r, t, CD_QUOTE_UNATTRIBUTED, "\"Nobody expected"));
+    assert_int_equal(count_code(r, CD_QUOTE_UNATTRIBUTED), 2);
+    cd_result_free(r);
+}
+
+/* "he said", "the official said" point back at a source the paragraph
+ * (or the sentence before) said would not be named. */
+static void test_anonymous_source_referred_back(void **state)
+{
+    (void)state;
+    const char *t =
+        "A customs officer, who spoke on condition of anonymity because "
+        "the inquiry is open, said the crates were relabelled. \"They "
+        "changed the paperwork twice before the ship left,\" the officer "
+        "said.\n\n"
+        "A farmhand who declined to be named said the pumps failed in "
+        "June. \"We have carried water by hand for six weeks,\" he said.\n\n"
+        "One analyst asked not to be identified.\n\n"
+        "\"The forecasts were wrong from the very first month,\" she "
+        "said.\n\n"
+        "An aide, who was not authorized to speak publicly, said talks "
+        "had stalled. Minister Oduya disagreed. \"We are closer than "
+        "anyone thinks right now,\" he said.\n\n"
+        "Lena Park said the vote was close. \"We counted every ballot "
+        "twice before midnight,\" she said.\n";
+    cd_result *r = run(t);
+    assert_non_null(find_at(r, t, CD_QUOTE_ANONYMOUS_SOURCE, "\"They changed"));
+    assert_non_null(find_at(r, t, CD_QUOTE_ANONYMOUS_SOURCE, "\"We have carried"));
+    assert_non_null(find_at(r, t, CD_QUOTE_ANONYMOUS_SOURCE, "\"The forecasts"));
+    /* A named speaker came in between, or nobody was anonymous. */
+    assert_null(find_at(r, t, CD_QUOTE_ANONYMOUS_SOURCE, "\"We are closer"));
+    assert_null(find_at(r, t, CD_QUOTE_ANONYMOUS_SOURCE, "\"We counted"));
+    assert_int_equal(count_code(r, CD_QUOTE_ANONYMOUS_SOURCE), 3);
+    assert_int_equal(count_code(r, CD_QUOTE_UNATTRIBUTED), 0);
+    cd_result_free(r);
+}
+
 static void test_named_sources_are_not_anonymous(void **state)
 {
     (void)state;
@@ -621,6 +692,8 @@ int main(void)
         cmocka_unit_test(test_guillemets),
         cmocka_unit_test(test_anonymous_sources),
         cmocka_unit_test(test_named_sources_are_not_anonymous),
+        cmocka_unit_test(test_anonymous_source_referred_back),
+        cmocka_unit_test(test_colon_introduction_across_sentences),
         cmocka_unit_test(test_unclosed_quote),
         cmocka_unit_test(test_multi_paragraph_quote),
         cmocka_unit_test(test_multi_paragraph_attributed_at_the_end),
