@@ -1995,11 +1995,15 @@ static void take_run(cd_names *st, size_t a, size_t b)
     /* Count the name's words; reject organisations and places. */
     size_t words = 0;
     bool org = false, nonname = false;
+    /* A family name before a hyphenated given name (Park Ji-hoon) is a
+       surname even when it is also a noun ("park"). */
+    bool ff_shape = name_b - name_a == 2 && st->toks[name_b - 1].lowtail &&
+                    st->toks[name_b - 1].cap;
     for (size_t k = name_a; k < name_b; k++) {
         const cd_tok *t = &st->toks[k];
         if (t->kind != TK_WORD)
             continue;
-        if (t->lex & LX_ORG)
+        if ((t->lex & LX_ORG) && !(ff_shape && k == name_a))
             org = true;
         if (t->lex & (LX_NONNAME | LX_FUNC))
             nonname = true;
@@ -2124,8 +2128,13 @@ static bool family_given_at(const cd_names *st, size_t a, size_t b)
         !t->lowtail || b == 0 || !name_word(&st->toks[b - 1]) ||
         st->toks[b - 1].poss || t->sent != st->toks[b - 1].sent)
         return false;
+    /* One word after the run's start or after a title ("Environment
+       Minister Park Ji-hoon"). */
     cd_title_kind kd;
-    if (b - 1 != a && a + title_at(st, a, &kd) != b - 1)
+    bool after_title = false;
+    for (size_t s = a; s + 1 < b && !after_title; s++)
+        after_title = s + title_at(st, s, &kd) == b - 1;
+    if (b - 1 != a && !after_title)
         return false;
     if (b + 1 < st->n_toks && name_word(&st->toks[b + 1]))
         return false;
@@ -2307,6 +2316,29 @@ static size_t skeleton(const char *k, size_t n, char *out)
     }
     out[m] = '\0';
     return m;
+}
+
+/* The Arabic and Turkish reading of a "th" after a vowel and before
+ * another letter, which English copy also writes "s" (Othman / Osman,
+ * Uthman / Usman): the key with each such "th" made "s", or 0 when it has
+ * none. Used only between full names with
+ * the same given name, where two spellings are one person. */
+static size_t th_as_s(const char *k, size_t n, char *out)
+{
+    size_t m = 0;
+    bool changed = false;
+    for (size_t i = 0; i < n; i++) {
+        if (k[i] == 't' && i + 2 < n && k[i + 1] == 'h' && i > 0 &&
+            strchr("aeiou", k[i - 1])) {
+            out[m++] = 's';
+            i++;
+            changed = true;
+            continue;
+        }
+        out[m++] = k[i];
+    }
+    out[m] = '\0';
+    return changed ? m : 0;
 }
 
 /* Optimal string alignment distance (edits and adjacent transpositions),
@@ -2917,6 +2949,20 @@ static void link_variants(cd_names *st)
                     !st->groups[h].count)
                     unite(st, (long)g, h);
             }
+            /* The same given name with "th" read as "s" (Khalid Othman,
+               Khalid Osman). */
+            char alt[CD_KEY_MAX];
+            size_t al = th_as_s(k, kl, alt);
+            if (al) {
+                sl = skeleton(alt, al, sk);
+                for (long e = index_first(&skel, sk, sl); e >= 0;
+                     e = skel.ents[e].next) {
+                    long h = skel.ents[e].group;
+                    if (h != (long)g && st->groups[h].n_full &&
+                        share_given(st, (long)g, h))
+                        unite(st, (long)g, h);
+                }
+            }
             /* A typo in the surname of a full name: the same given name
                with a surname one or two letters off (Tomas Halvorsen,
                Tomas Halvorson). Different given names are different
@@ -3066,6 +3112,24 @@ static void known_names(cd_names *st)
 /* Spellings of the given names of one person (Jean-Pierre / Jean
  * Pierre): the full mentions of the cluster with the same folded given
  * names, one tally per distinct given key. */
+/* The transliteration skeleton of a mention's given key: given names of
+ * one surname that share it are one person's name spelt two ways (Park
+ * Ji-hoon, Park Ji-hun; Katherine and Catherine Lee). Keys under four
+ * letters of skeleton are compared as they are. */
+static size_t given_skeleton(cd_names *st, const cd_mention *m, char *out)
+{
+    size_t gl;
+    const char *g = smap_key(&st->keys, (uint32_t)m->gkey, &gl);
+    size_t sl = skeleton(g, gl, out);
+    if (sl < 4) {
+        memcpy(out, g, gl);
+        out[gl] = '\0';
+        out[gl + 1] = '\1'; /* never equal to a skeleton */
+        sl = gl + 2;
+    }
+    return sl;
+}
+
 static void report_given_variants(cd_names *st, const cd_cluster *c,
                                   cd_result *out)
 {
@@ -3075,16 +3139,26 @@ static void report_given_variants(cd_names *st, const cd_cluster *c,
         const cd_mention *m = &st->ments[c->ments[i]];
         if (m->kind != M_FULL || m->gspell < 0)
             continue;
+        char sk[CD_KEY_MAX + 2];
+        size_t sl = given_skeleton(st, m, sk);
         bool dup = false;
-        for (size_t j = 0; j < n_seen; j++)
-            dup |= seen[j] == m->gkey;
+        for (size_t j = 0; j < n_seen && !dup; j++) {
+            const cd_mention *o = &st->ments[c->ments[(size_t)seen[j]]];
+            char ok[CD_KEY_MAX + 2];
+            dup = o->gkey == m->gkey ||
+                  (given_skeleton(st, o, ok) == sl && !memcmp(ok, sk, sl));
+        }
         if (dup || n_seen == sizeof seen / sizeof seen[0])
             continue;
-        seen[n_seen++] = m->gkey;
+        seen[n_seen++] = (long)i;
         cd_cluster one = {0};
         for (size_t j = i; j < c->n; j++) {
             const cd_mention *o = &st->ments[c->ments[j]];
-            if (o->kind != M_FULL || o->gkey != m->gkey || o->gspell < 0)
+            if (o->kind != M_FULL || o->gspell < 0)
+                continue;
+            char ok[CD_KEY_MAX + 2];
+            if (o->gkey != m->gkey &&
+                !(given_skeleton(st, o, ok) == sl && !memcmp(ok, sk, sl)))
                 continue;
             if (vec_grow((void **)&one.ments, &one.cap, one.n + 1,
                          sizeof *one.ments) != 0 ||

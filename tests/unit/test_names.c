@@ -314,6 +314,33 @@ static void test_particles_run_together_are_a_variant(void **state)
     cd_result_free(r);
 }
 
+static void test_th_read_as_s_with_the_same_given_name(void **state)
+{
+    (void)state;
+    const char *t =
+        "Yusuf Usman, 52, runs the bakery with his wife, Leila Usman.\n\n"
+        "\"We start at four,\" Yusuf Usman said.\n\n"
+        "Last year Yusuf Uthman told the council the rent had doubled.\n";
+    cd_result *r = run(t);
+    assert_non_null(find_at(r, t, CD_NAME_VARIANT, "Uthman", 0));
+    assert_int_equal(count_code(r, CD_NAME_VARIANT), 1);
+    cd_result_free(r);
+}
+
+static void test_romanized_given_name_of_a_family_first_name(void **state)
+{
+    (void)state;
+    const char *t =
+        "Trade Minister Park Min-joon signed the accord on Friday.\n\n"
+        "Park Min-jun, who took office in March, called it a first step.\n\n"
+        "Park Min-joon and his counterpart later met the press.\n";
+    cd_result *r = run(t);
+    assert_non_null(find_at(r, t, CD_NAME_VARIANT, "Min-jun", 0));
+    assert_int_equal(count_code(r, CD_NAME_VARIANT), 1);
+    assert_int_equal(count_code(r, CD_NAME_FIRST_REFERENCE), 0);
+    cd_result_free(r);
+}
+
 /* ---- name-first-reference --------------------------------------------- */
 
 static void test_surname_before_full_name(void **state)
@@ -684,6 +711,8 @@ int main(void)
         cmocka_unit_test(test_news_agencies_are_not_people),
         cmocka_unit_test(test_multi_word_particles_belong_to_the_surname),
         cmocka_unit_test(test_particles_run_together_are_a_variant),
+        cmocka_unit_test(test_th_read_as_s_with_the_same_given_name),
+        cmocka_unit_test(test_romanized_given_name_of_a_family_first_name),
         cmocka_unit_test(test_surname_before_full_name),
         cmocka_unit_test(test_never_introduced),
         cmocka_unit_test(test_introduced_references_are_fine),
