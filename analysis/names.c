@@ -1176,6 +1176,8 @@ enum {
     E_SHAPE = 1u << 15,  /* surname-shaped word, mid-sentence */
     E_TITLEWORD = 1u << 16, /* a title word after a title ("Mr. Speaker",
                                "Inspector General") */
+    E_OFFICE = 1u << 17, /* "X, the agency's director, said": a speaker
+                            with an office, even at a sentence start */
 };
 
 typedef struct cd_mention {
@@ -1710,6 +1712,26 @@ static uint32_t mention_evidence(cd_names *st, size_t first, size_t k)
                             ev |= E_WHO;
                             break;
                         }
+                    }
+                    /* "Kamau, the authority's director of safety, said":
+                       an apposition that names an office, then a speech
+                       verb, is a speaker with a job. */
+                    bool office = false;
+                    for (size_t j = k + 3; j < st->n_toks && j < k + 10;
+                         j++) {
+                        const cd_tok *x = &st->toks[j];
+                        if (x->kind == TK_PUNCT && x->cp == ',') {
+                            const cd_tok *v =
+                                j + 1 < st->n_toks ? &st->toks[j + 1] : NULL;
+                            if (office && v && v->kind == TK_WORD &&
+                                !v->cap && (v->lex & LX_SPEECH))
+                                ev |= E_SPEECH | E_OFFICE;
+                            break;
+                        }
+                        if (x->kind != TK_WORD || x->cap)
+                            break;
+                        if (x->lex & LX_TITLE)
+                            office = true;
                     }
                 }
             } else if (a->kind == TK_NUM && a->end - a->start <= 3 &&
@@ -3070,7 +3092,7 @@ static bool group_person_ok(cd_names *st, long g)
         n_he += (m->ev & E_HE) != 0;
         if (mention_personal(m))
             personal = true;
-        if (!(m->ev & E_SINIT))
+        if (!(m->ev & E_SINIT) || (m->ev & E_OFFICE))
             mid = true;
     }
     if (titled)

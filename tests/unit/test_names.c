@@ -381,6 +381,20 @@ static void test_never_introduced(void **state)
     cd_result_free(r);
 }
 
+static void test_speaker_with_an_office_in_apposition(void **state)
+{
+    (void)state;
+    const char *t =
+        "The port authority said the cranes would be repaired.\n\n"
+        "Odhiambo, the authority's head of operations, said the work "
+        "would take a week.\n\n"
+        "The city council, the port's biggest critic, said nothing.\n";
+    cd_result *r = run(t);
+    assert_non_null(find_at(r, t, CD_NAME_FIRST_REFERENCE, "Odhiambo", 0));
+    assert_int_equal(count_names(r), 1);
+    cd_result_free(r);
+}
+
 static void test_introduced_references_are_fine(void **state)
 {
     (void)state;
@@ -715,6 +729,7 @@ int main(void)
         cmocka_unit_test(test_romanized_given_name_of_a_family_first_name),
         cmocka_unit_test(test_surname_before_full_name),
         cmocka_unit_test(test_never_introduced),
+        cmocka_unit_test(test_speaker_with_an_office_in_apposition),
         cmocka_unit_test(test_introduced_references_are_fine),
         cmocka_unit_test(test_organisations_and_places_are_not_people),
         cmocka_unit_test(test_first_names_of_children_and_in_quotes),
