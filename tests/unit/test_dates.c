@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "copydesk/analysis.h"
+#include "finding_queries.h"
 
 static cd_date D(int y, int m, int d)
 {
@@ -38,41 +39,6 @@ static cd_result *run_opts(const char *text, bool markdown, const char *date,
 static cd_result *run(const char *text, const char *date)
 {
     return run_opts(text, false, date, CD_ORDER_NONE);
-}
-
-/* Byte range of the nth occurrence of needle in text. */
-static void locate(const char *text, const char *needle, int nth,
-                   size_t *s, size_t *e)
-{
-    const char *p = text - 1;
-    for (int i = 0; i <= nth; i++) {
-        p = strstr(p + 1, needle);
-        assert_non_null(p);
-    }
-    *s = (size_t)(p - text);
-    *e = *s + strlen(needle);
-}
-
-/* The finding of this code overlapping the nth occurrence of needle. */
-static const cd_finding *find_at(const cd_result *r, const char *text,
-                                 cd_code code, const char *needle, int nth)
-{
-    size_t s, e;
-    locate(text, needle, nth, &s, &e);
-    for (size_t i = 0; i < r->count; i++) {
-        const cd_finding *f = &r->items[i];
-        if (f->code == code && f->start < e && s < f->end)
-            return f;
-    }
-    return NULL;
-}
-
-static size_t count_code(const cd_result *r, cd_code code)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < r->count; i++)
-        n += r->items[i].code == code;
-    return n;
 }
 
 /* Expects a date-relative finding over needle resolving to want (year 0:

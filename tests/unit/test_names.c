@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "copydesk/analysis.h"
+#include "finding_queries.h"
 
 static cd_result *run_known(const char *text, const char *const *known,
                             size_t n_known)
@@ -28,42 +29,6 @@ static cd_result *run_known(const char *text, const char *const *known,
 static cd_result *run(const char *text)
 {
     return run_known(text, NULL, 0);
-}
-
-/* Byte range of the nth occurrence of needle in text. */
-static void locate(const char *text, const char *needle, int nth, size_t *s,
-                   size_t *e)
-{
-    const char *p = text - 1;
-    for (int i = 0; i <= nth; i++) {
-        p = strstr(p + 1, needle);
-        assert_non_null(p);
-    }
-    *s = (size_t)(p - text);
-    *e = *s + strlen(needle);
-}
-
-/* The finding of this code overlapping the nth occurrence of needle, or
- * NULL. */
-static const cd_finding *find_at(const cd_result *r, const char *text,
-                                 cd_code code, const char *needle, int nth)
-{
-    size_t s, e;
-    locate(text, needle, nth, &s, &e);
-    for (size_t i = 0; i < r->count; i++) {
-        const cd_finding *f = &r->items[i];
-        if (f->code == code && f->start < e && s < f->end)
-            return f;
-    }
-    return NULL;
-}
-
-static size_t count_code(const cd_result *r, cd_code code)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < r->count; i++)
-        n += r->items[i].code == code;
-    return n;
 }
 
 static size_t count_names(const cd_result *r)

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "copydesk/analysis.h"
+#include "finding_queries.h"
 
 static cd_result *run_opts(const char *text, bool markdown,
                            const char *const *verbs, size_t n_verbs)
@@ -30,46 +31,11 @@ static cd_result *run(const char *text)
     return run_opts(text, false, NULL, 0);
 }
 
-/* Byte range of the nth occurrence of needle in text. */
-static void locate(const char *text, const char *needle, int nth, size_t *s,
-                   size_t *e)
-{
-    const char *p = text - 1;
-    for (int i = 0; i <= nth; i++) {
-        p = strstr(p + 1, needle);
-        assert_non_null(p);
-    }
-    *s = (size_t)(p - text);
-    *e = *s + strlen(needle);
-}
-
-static size_t count_code(const cd_result *r, cd_code code)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < r->count; i++)
-        n += r->items[i].code == code;
-    return n;
-}
-
 static size_t count_quotes(const cd_result *r)
 {
     return count_code(r, CD_QUOTE_UNATTRIBUTED) +
            count_code(r, CD_QUOTE_UNBALANCED) +
            count_code(r, CD_QUOTE_ANONYMOUS_SOURCE);
-}
-
-/* The finding of this code overlapping the nth occurrence of needle. */
-static const cd_finding *find_at(const cd_result *r, const char *text,
-                                 cd_code code, const char *needle)
-{
-    size_t s, e;
-    locate(text, needle, 0, &s, &e);
-    for (size_t i = 0; i < r->count; i++) {
-        const cd_finding *f = &r->items[i];
-        if (f->code == code && f->start < e && s < f->end)
-            return f;
-    }
-    return NULL;
 }
 
 /* The recorded quotation that starts at the first occurrence of needle. */
@@ -292,7 +258,7 @@ static void test_unattributed_alone(void **state)
         "document.\"\n";
     cd_result *r = run(t);
     assert_int_equal(count_quotes(r), 1);
-    const cd_finding *f = find_at(r, t, CD_QUOTE_UNATTRIBUTED, "\"Nobody");
+    const cd_finding *f = find_at(r, t, CD_QUOTE_UNATTRIBUTED, "\"Nobody", 0);
     assert_non_null(f);
     /* The range is the quotation with its marks. */
     assert_span(t, f->start, f->end,
@@ -313,7 +279,7 @@ static void test_unattributed_after_scene_setting(void **state)
                     "sport. You take it.\xE2\x80\x9D\n";
     cd_result *r = run(t);
     assert_int_equal(count_quotes(r), 1);
-    assert_non_null(find_at(r, t, CD_QUOTE_UNATTRIBUTED, "Nobody gives"));
+    assert_non_null(find_at(r, t, CD_QUOTE_UNATTRIBUTED, "Nobody gives", 0));
     cd_result_free(r);
 }
 
@@ -324,7 +290,7 @@ static void test_unattributed_after_emoji(void **state)
                     "every ballot box in this city.\xE2\x80\x9D\n";
     cd_result *r = run_opts(t, true, NULL, 0);
     assert_int_equal(count_quotes(r), 1);
-    assert_non_null(find_at(r, t, CD_QUOTE_UNATTRIBUTED, "We are watching"));
+    assert_non_null(find_at(r, t, CD_QUOTE_UNATTRIBUTED, "We are watching", 0));
     cd_result_free(r);
 }
 
@@ -335,7 +301,7 @@ static void test_speaker_in_earlier_paragraph_only(void **state)
                     "\"The budget will pass before the summer begins.\"\n";
     cd_result *r = run(t);
     assert_int_equal(count_code(r, CD_QUOTE_UNATTRIBUTED), 1);
-    assert_non_null(find_at(r, t, CD_QUOTE_UNATTRIBUTED, "\"The budget"));
+    assert_non_null(find_at(r, t, CD_QUOTE_UNATTRIBUTED, "\"The budget", 0));
     cd_result_free(r);
 }
 
@@ -396,16 +362,16 @@ static void test_anonymous_sources(void **state)
     assert_int_equal(count_code(r, CD_QUOTE_ANONYMOUS_SOURCE), 4);
     assert_int_equal(count_code(r, CD_QUOTE_UNATTRIBUTED), 0);
     const cd_finding *f =
-        find_at(r, t, CD_QUOTE_ANONYMOUS_SOURCE, "\"The government will not");
+        find_at(r, t, CD_QUOTE_ANONYMOUS_SOURCE, "\"The government will not", 0);
     assert_non_null(f);
     assert_non_null(strstr(f->message, "'a senior official said'"));
     assert_string_equal(f->evidence, "a senior official said");
     assert_speaker(r, t, "\"The government will not", CD_ATTR_ANONYMOUS,
                    "a senior official", "said");
-    assert_non_null(find_at(r, t, CD_QUOTE_ANONYMOUS_SOURCE, "\"Nobody"));
+    assert_non_null(find_at(r, t, CD_QUOTE_ANONYMOUS_SOURCE, "\"Nobody", 0));
     assert_non_null(
-        find_at(r, t, CD_QUOTE_ANONYMOUS_SOURCE, "\"The government will ask"));
-    assert_non_null(find_at(r, t, CD_QUOTE_ANONYMOUS_SOURCE, "\"They have"));
+        find_at(r, t, CD_QUOTE_ANONYMOUS_SOURCE, "\"The government will ask", 0));
+    assert_non_null(find_at(r, t, CD_QUOTE_ANONYMOUS_SOURCE, "\"They have", 0));
     cd_result_free(r);
 }
 
@@ -439,11 +405,11 @@ static void test_colon_introduction_across_sentences(void **state)
                    CD_ATTR_CONTINUATION, "Brandt", NULL);
     assert_speaker(r, t, "\xE2\x80\x9C" "Every one", CD_ATTR_CONTINUATION,
                    "Brandt", NULL);
-    assert_null(find_at(r, t, CD_QUOTE_UNATTRIBUTED, "\"Tenants"));
+    assert_null(find_at(r, t, CD_QUOTE_UNATTRIBUTED, "\"Tenants", 0));
     /* The colon paragraph is not followed by a quotation paragraph, or
        there is no colon at all: still flagged. */
-    assert_non_null(find_at(r, t, CD_QUOTE_UNATTRIBUTED, "\"Nobody wants"));
-    assert_non_null(find_at(r, t, CD_QUOTE_UNATTRIBUTED, "\"Nobody expected"));
+    assert_non_null(find_at(r, t, CD_QUOTE_UNATTRIBUTED, "\"Nobody wants", 0));
+    assert_non_null(find_at(r, t, CD_QUOTE_UNATTRIBUTED, "\"Nobody expected", 0));
     assert_int_equal(count_code(r, CD_QUOTE_UNATTRIBUTED), 2);
     cd_result_free(r);
 }
@@ -469,12 +435,12 @@ static void test_anonymous_source_referred_back(void **state)
         "Lena Park said the vote was close. \"We counted every ballot "
         "twice before midnight,\" she said.\n";
     cd_result *r = run(t);
-    assert_non_null(find_at(r, t, CD_QUOTE_ANONYMOUS_SOURCE, "\"They changed"));
-    assert_non_null(find_at(r, t, CD_QUOTE_ANONYMOUS_SOURCE, "\"We have carried"));
-    assert_non_null(find_at(r, t, CD_QUOTE_ANONYMOUS_SOURCE, "\"The forecasts"));
+    assert_non_null(find_at(r, t, CD_QUOTE_ANONYMOUS_SOURCE, "\"They changed", 0));
+    assert_non_null(find_at(r, t, CD_QUOTE_ANONYMOUS_SOURCE, "\"We have carried", 0));
+    assert_non_null(find_at(r, t, CD_QUOTE_ANONYMOUS_SOURCE, "\"The forecasts", 0));
     /* A named speaker came in between, or nobody was anonymous. */
-    assert_null(find_at(r, t, CD_QUOTE_ANONYMOUS_SOURCE, "\"We are closer"));
-    assert_null(find_at(r, t, CD_QUOTE_ANONYMOUS_SOURCE, "\"We counted"));
+    assert_null(find_at(r, t, CD_QUOTE_ANONYMOUS_SOURCE, "\"We are closer", 0));
+    assert_null(find_at(r, t, CD_QUOTE_ANONYMOUS_SOURCE, "\"We counted", 0));
     assert_int_equal(count_code(r, CD_QUOTE_ANONYMOUS_SOURCE), 3);
     assert_int_equal(count_code(r, CD_QUOTE_UNATTRIBUTED), 0);
     cd_result_free(r);
@@ -498,7 +464,7 @@ static void test_named_sources_are_not_anonymous(void **state)
     assert_int_equal(count_code(r, CD_QUOTE_UNATTRIBUTED), 0);
     /* Only the last one is unnamed. */
     assert_int_equal(count_code(r, CD_QUOTE_ANONYMOUS_SOURCE), 1);
-    assert_non_null(find_at(r, t, CD_QUOTE_ANONYMOUS_SOURCE, "\"The plant"));
+    assert_non_null(find_at(r, t, CD_QUOTE_ANONYMOUS_SOURCE, "\"The plant", 0));
     cd_result_free(r);
 }
 
@@ -511,7 +477,7 @@ static void test_unclosed_quote(void **state)
                     "signatures from 600 families who use that pool.\n\n"
                     "Okafor said the state would pay.\n";
     cd_result *r = run(t);
-    const cd_finding *f = find_at(r, t, CD_QUOTE_UNBALANCED, "\"I have");
+    const cd_finding *f = find_at(r, t, CD_QUOTE_UNBALANCED, "\"I have", 0);
     assert_non_null(f);
     assert_span(t, f->start, f->end,
                 "\"I have signatures from 600 families who use that pool.");
@@ -559,7 +525,7 @@ static void test_closing_mark_without_opener(void **state)
     cd_result *r = run(t);
     assert_int_equal(count_quotes(r), 1);
     const cd_finding *f =
-        find_at(r, t, CD_QUOTE_UNBALANCED, "looters.\xE2\x80\x9D");
+        find_at(r, t, CD_QUOTE_UNBALANCED, "looters.\xE2\x80\x9D", 0);
     assert_non_null(f);
     assert_span(t, f->start, f->end, "\xE2\x80\x9D");
     assert_non_null(strstr(f->message, "no opening mark"));

@@ -12,6 +12,7 @@
 
 #include "copydesk/analysis.h"
 #include "copydesk/finding.h"
+#include "finding_queries.h"
 
 static void codes_match_the_spec(void **state)
 {
@@ -115,14 +116,6 @@ static void sort_is_by_position_then_code_and_stable(void **state)
     for (size_t i = 0; i < 6; i++)
         assert_string_equal(r->items[i].message, want[i]);
     cd_result_free(r);
-}
-
-static size_t count_code(const cd_result *r, cd_code c)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < r->count; i++)
-        n += r->items[i].code == c;
-    return n;
 }
 
 static const char story[] =
