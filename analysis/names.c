@@ -30,6 +30,7 @@
 #include <strings.h>
 
 #include "analysis/rules.h"
+#include "analysis/smap.h"
 
 /* ------------------------------------------------------------------ */
 /* Word tables: one table each (DESIGN §5). All lower case, unaccented. */
@@ -470,169 +471,6 @@ static const char *const cd_abbreviations[] = {
     "cpl", "pvt", "jr", "sr", "st", "maj", "hon", "pres",
 };
 
-/* ------------------------------------------------------------------ */
-/* A string-keyed hash map (open addressing, FNV-1a) giving each distinct
- * key a dense id. Keys are copied into one growing buffer.             */
-
-/* A slot holds the key's head (its first seven bytes and its length) and
- * hash next to the id, so a probe for a word of up to seven letters, most
- * of them, touches one cache line and no per-id array. */
-typedef struct cd_slot {
-    uint64_t head; /* key_head() */
-    uint32_t hash;
-    uint32_t id1;  /* id + 1; 0 = empty */
-} cd_slot;
-
-typedef struct cd_smap {
-    cd_slot *slots;
-    size_t cap;      /* power of two */
-    size_t *off;     /* per id: key offset in buf */
-    uint32_t *klen;  /* per id: key length */
-    uint32_t *hash;  /* per id */
-    size_t n, ncap;
-    char *buf;
-    size_t blen, bcap;
-} cd_smap;
-
-static uint32_t hash_bytes(const char *s, size_t n)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
-    }
-    return h;
-}
-
-/* The first seven bytes of a key, zero-padded, and its length (capped at
- * 255) in the eighth: equal heads mean equal keys up to seven bytes. */
-static inline uint64_t key_head(const char *k, size_t n)
-{
-    uint64_t h = (uint64_t)(n < 255 ? n : 255) << 56;
-    size_t m = n < 7 ? n : 7;
-    for (size_t i = 0; i < m; i++) /* no variable-length memcpy call */
-        h |= (uint64_t)(unsigned char)k[i] << (8 * i);
-    return h;
-}
-
-static void smap_free(cd_smap *m)
-{
-    free(m->slots);
-    free(m->off);
-    free(m->klen);
-    free(m->hash);
-    free(m->buf);
-    memset(m, 0, sizeof *m);
-}
-
-static const char *smap_key(const cd_smap *m, uint32_t id, size_t *len)
-{
-    *len = m->klen[id];
-    return m->buf + m->off[id];
-}
-
-static int smap_rehash(cd_smap *m, size_t cap)
-{
-    cd_slot *slots = calloc(cap, sizeof *slots);
-    if (!slots)
-        return -1;
-    for (size_t id = 0; id < m->n; id++) {
-        size_t i = m->hash[id] & (cap - 1);
-        while (slots[i].id1)
-            i = (i + 1) & (cap - 1);
-        slots[i].head = key_head(m->buf + m->off[id], m->klen[id]);
-        slots[i].hash = m->hash[id];
-        slots[i].id1 = (uint32_t)id + 1;
-    }
-    free(m->slots);
-    m->slots = slots;
-    m->cap = cap;
-    return 0;
-}
-
-/* Keys are mostly short words: compare them inline rather than through
- * a library call. */
-static inline bool key_eq(const char *a, const char *b, size_t n)
-{
-    if (n > 16)
-        return memcmp(a, b, n) == 0;
-    for (size_t i = 0; i < n; i++)
-        if (a[i] != b[i])
-            return false;
-    return true;
-}
-
-/* Finds key (whose hash_bytes is h); adds it when add is true. Returns
- * the id, or -1 when absent (or out of memory). */
-static long smap_get_h(cd_smap *m, const char *k, size_t n, uint32_t h,
-                       bool add)
-{
-    uint64_t head = key_head(k, n);
-    if (m->cap) {
-        size_t i = h & (m->cap - 1);
-        const cd_slot *sl;
-        while ((sl = &m->slots[i])->id1 != 0) {
-            if (sl->hash == h && sl->head == head) {
-                uint32_t id = sl->id1 - 1;
-                if (n <= 7 || (m->klen[id] == n &&
-                               key_eq(m->buf + m->off[id] + 7, k + 7, n - 7)))
-                    return id;
-            }
-            i = (i + 1) & (m->cap - 1);
-        }
-    }
-    if (!add)
-        return -1;
-    if ((m->n + 1) * 2 > m->cap &&
-        smap_rehash(m, m->cap ? m->cap * 2 : 64) != 0)
-        return -1;
-    if (m->n == m->ncap) {
-        size_t nc = m->ncap ? m->ncap * 2 : 64;
-        size_t *off = realloc(m->off, nc * sizeof *off);
-        if (!off)
-            return -1;
-        m->off = off;
-        uint32_t *kl = realloc(m->klen, nc * sizeof *kl);
-        if (!kl)
-            return -1;
-        m->klen = kl;
-        uint32_t *hs = realloc(m->hash, nc * sizeof *hs);
-        if (!hs)
-            return -1;
-        m->hash = hs;
-        m->ncap = nc;
-    }
-    if (m->blen + n + 1 > m->bcap) {
-        size_t bc = m->bcap ? m->bcap : 1024;
-        while (bc < m->blen + n + 1)
-            bc *= 2;
-        char *b = realloc(m->buf, bc);
-        if (!b)
-            return -1;
-        m->buf = b;
-        m->bcap = bc;
-    }
-    memcpy(m->buf + m->blen, k, n);
-    m->buf[m->blen + n] = '\0';
-    uint32_t id = (uint32_t)m->n++;
-    m->off[id] = m->blen;
-    m->klen[id] = (uint32_t)n;
-    m->hash[id] = h;
-    m->blen += n + 1;
-    size_t i = h & (m->cap - 1);
-    while (m->slots[i].id1)
-        i = (i + 1) & (m->cap - 1);
-    m->slots[i].head = head;
-    m->slots[i].hash = h;
-    m->slots[i].id1 = id + 1;
-    return id;
-}
-
-static long smap_get(cd_smap *m, const char *k, size_t n, bool add)
-{
-    return smap_get_h(m, k, n, hash_bytes(k, n), add);
-}
-
 /* Grows a vector to hold need elements. */
 static int vec_grow(void **arr, size_t *cap, size_t need, size_t elem)
 {
@@ -811,49 +649,28 @@ static size_t fold_key(const char *s, size_t a, size_t b, char *out)
     return n;
 }
 
-/* fold_key's ASCII map: the folded byte, 0 to skip, 1 for a byte that
- * starts a multi-byte character (the full decoder takes over). */
-static unsigned char cd_ascii_fold[256];
+/* Byte classes for the tokenizer's plain-word path (plain_word_end). */
+enum {
+    BC_LOWER = 1u << 0,     /* a-z */
+    BC_UPPER = 1u << 1,     /* A-Z */
+    BC_ENDS_WORD = 1u << 2, /* ASCII that no word continues through: not a
+                               letter, digit, hyphen, apostrophe or dot */
+};
+static unsigned char cd_byte_class[256];
 
-static void ascii_fold_build(void)
+static void byte_class_build(void)
 {
-    for (int c = 0; c < 256; c++) {
+    for (int c = 0; c < 0x80; c++) {
         unsigned char f = 0;
-        if (c >= 0x80)
-            f = 1;
+        if (c >= 'a' && c <= 'z')
+            f = BC_LOWER;
         else if (c >= 'A' && c <= 'Z')
-            f = (unsigned char)(c + 32);
-        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-            f = (unsigned char)c;
-        cd_ascii_fold[c] = f;
+            f = BC_UPPER;
+        else if (!(c >= '0' && c <= '9') && c != '-' && c != '\'' &&
+                 c != '.')
+            f = BC_ENDS_WORD;
+        cd_byte_class[c] = f;
     }
-}
-
-/* fold_key and hash_bytes of the result in one pass over the word (the
- * tokenizer's hot path): ASCII words, nearly all of them, never reach
- * the decoder. */
-static size_t fold_key_hash(const char *s, size_t a, size_t b, char *out,
-                            uint32_t *hash)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    uint32_t h = 2166136261u;
-    size_t n = 0;
-    for (size_t i = a; i < b; i++) {
-        unsigned char f = cd_ascii_fold[u[i]];
-        if (f > 1) {
-            if (n + 1 >= CD_KEY_MAX)
-                break;
-            out[n++] = (char)f;
-            h = (h ^ f) * 16777619u;
-        } else if (f == 1) {
-            n = fold_key(s, a, b, out);
-            *hash = hash_bytes(out, n);
-            return n;
-        }
-    }
-    out[n] = '\0';
-    *hash = h;
-    return n;
 }
 
 /* Endings of capitalised common nouns and plural demonyms, never of a
@@ -961,7 +778,7 @@ static bool lex_add(const char *w, uint32_t flag, size_t *cap)
     char key[CD_KEY_MAX];
     size_t n = fold_key(w, 0, strlen(w), key);
     size_t before = cd_lex.n;
-    long id = smap_get(&cd_lex, key, n, true);
+    long id = cd_smap_get(&cd_lex, key, n, true);
     if (id < 0 || vec_grow((void **)&cd_lex_flags, cap, (size_t)id + 1,
                            sizeof *cd_lex_flags) != 0)
         return false;
@@ -981,7 +798,7 @@ static void lex_build(void)
 {
     size_t cap = 0;
     bool ok = true;
-    ascii_fold_build();
+    byte_class_build();
     LEX_TABLE(cd_particles, LX_PARTICLE);
     LEX_TABLE(cd_suffixes, LX_SUFFIX);
     LEX_TABLE(cd_function_words, LX_FUNC);
@@ -1007,7 +824,7 @@ static void lex_build(void)
         char key[CD_KEY_MAX];
         const char *w = cd_first_names[i];
         size_t n = fold_key(w, 0, strlen(w), key);
-        ok = smap_get(&cd_first, key, n, true) >= 0;
+        ok = cd_smap_get(&cd_first, key, n, true) >= 0;
     }
     for (size_t t = 0; ok && t < CD_N_TITLES; t++) {
         cd_title_words *tw = &cd_title_split[t];
@@ -1030,7 +847,7 @@ static void lex_build(void)
         for (size_t w = 0; ok && w < tw->n; w++) {
             char key[CD_KEY_MAX];
             size_t kn = fold_key(tw->words[w], 0, strlen(tw->words[w]), key);
-            tw->ids[w] = (uint32_t)smap_get(&cd_lex, key, kn, false);
+            tw->ids[w] = (uint32_t)cd_smap_get(&cd_lex, key, kn, false);
         }
     }
     static const struct {
@@ -1040,7 +857,7 @@ static void lex_build(void)
                {"whose", &cd_id_whose}, {"and", &cd_id_and}};
     for (size_t i = 0; ok && i < sizeof ids / sizeof ids[0]; i++) {
         size_t before = cd_lex.n;
-        long id = smap_get(&cd_lex, ids[i].w, strlen(ids[i].w), true);
+        long id = cd_smap_get(&cd_lex, ids[i].w, strlen(ids[i].w), true);
         ok = id >= 0 && vec_grow((void **)&cd_lex_flags, &cap,
                                  (size_t)id + 1, sizeof *cd_lex_flags) == 0;
         if (ok && cd_lex.n > before)
@@ -1068,32 +885,6 @@ static void lex_build(void)
     cd_lex_ok = ok;
 }
 
-/* Each run's word map starts as a copy of the lexicon, so one lookup
- * gives a word both its document id and its lexicon flags, and lexicon
- * ids (the title words) stay valid. */
-static int smap_clone(cd_smap *d, const cd_smap *s)
-{
-    memset(d, 0, sizeof *d);
-    d->cap = s->cap;
-    d->n = d->ncap = s->n;
-    d->blen = d->bcap = s->blen;
-    d->slots = malloc(s->cap * sizeof *d->slots);
-    d->off = malloc(s->n * sizeof *d->off);
-    d->klen = malloc(s->n * sizeof *d->klen);
-    d->hash = malloc(s->n * sizeof *d->hash);
-    d->buf = malloc(s->blen);
-    if (!d->slots || !d->off || !d->klen || !d->hash || !d->buf) {
-        smap_free(d);
-        return -1;
-    }
-    memcpy(d->slots, s->slots, s->cap * sizeof *d->slots);
-    memcpy(d->off, s->off, s->n * sizeof *d->off);
-    memcpy(d->klen, s->klen, s->n * sizeof *d->klen);
-    memcpy(d->hash, s->hash, s->n * sizeof *d->hash);
-    memcpy(d->buf, s->buf, s->blen);
-    return 0;
-}
-
 /* ------------------------------------------------------------------ */
 /* Tokens.                                                             */
 
@@ -1105,6 +896,7 @@ typedef struct cd_tok {
     uint32_t cp;        /* TK_PUNCT: the character */
     uint32_t lex;       /* lexicon flags of the folded word */
     uint32_t wid;       /* word id in the document's word map */
+    uint32_t lid;       /* lexicon id of the folded word, or CD_NO_LEX */
     size_t sent;        /* sentence index */
     unsigned kind : 2;
     unsigned cap : 1;      /* starts with a capital */
@@ -1152,6 +944,14 @@ enum {
     W_FIRST = 1u << 17,     /* a common given name (word_endings) */
 };
 
+
+/* A document word's lexicon entry, looked up once when the word is
+ * first seen. */
+#define CD_NO_LEX UINT32_MAX
+typedef struct cd_lexref {
+    uint32_t lex; /* LX_* flags, 0 when not in the lexicon */
+    uint32_t lid; /* lexicon id, or CD_NO_LEX */
+} cd_lexref;
 
 /* What a mention is. */
 enum { M_FULL = 0, M_TITLED, M_LONE };
@@ -1217,9 +1017,13 @@ typedef struct cd_names {
     const char *p;       /* prose */
     cd_tok *toks;
     size_t n_toks, cap_toks;
-    cd_smap words;       /* folded words */
-    uint32_t *wflags;
+    uint32_t *caps;      /* indices of the capitalised word tokens */
+    size_t cap_caps;
+    cd_smap words;       /* the document's folded words */
+    uint32_t *wflags;    /* per word id: W_* */
     size_t cap_wflags;
+    cd_lexref *wlex;     /* per word id: its lexicon entry */
+    size_t cap_wlex;
     cd_smap keys;        /* folded surname and given keys */
     cd_smap spells;      /* names as written */
     cd_mention *ments;
@@ -1234,25 +1038,48 @@ typedef struct cd_names {
     bool oom;
 } cd_names;
 
-static long word_id(cd_names *st, const char *key, size_t n, uint32_t h)
+/* Adds a word new to the document (absent from st->words) with no
+ * flags, and finds it in the lexicon (whose keys are hashed alike).
+ * Returns its id, or -1 when out of memory. */
+static long new_word(cd_names *st, const char *key, size_t n, uint64_t head,
+                     uint32_t h)
 {
-    size_t before = st->words.n;
-    long id = smap_get_h(&st->words, key, n, h, true);
-    if (id < 0) {
-        st->oom = true;
-        return -1;
-    }
-    if ((size_t)id >= st->cap_wflags &&
+    long id = cd_smap_add(&st->words, key, n, head, h);
+    if (id < 0 ||
         vec_grow((void **)&st->wflags, &st->cap_wflags, (size_t)id + 1,
-                 sizeof *st->wflags) != 0) {
+                 sizeof *st->wflags) != 0 ||
+        vec_grow((void **)&st->wlex, &st->cap_wlex, (size_t)id + 1,
+                 sizeof *st->wlex) != 0) {
         st->oom = true;
         return -1;
     }
-    /* A new word starts with no flags; one looked up again while it is
-       still the newest keeps those it has gathered. */
-    if (st->words.n > before)
-        st->wflags[id] = 0;
+    st->wflags[id] = 0;
+    long lid = cd_smap_find(&cd_lex, key, n, head, h);
+    st->wlex[id].lid = lid < 0 ? CD_NO_LEX : (uint32_t)lid;
+    st->wlex[id].lex = lid < 0 ? 0 : cd_lex_flags[lid];
     return id;
+}
+
+/* Sets token t's word: its document id, lexicon id and lexicon flags. */
+static void set_word(cd_names *st, cd_tok *t, long wid)
+{
+    if (wid < 0) { /* out of memory: st->oom ends the run */
+        t->wid = 0;
+        t->lid = CD_NO_LEX;
+        return;
+    }
+    t->wid = (uint32_t)wid;
+    t->lid = st->wlex[wid].lid;
+    t->lex = st->wlex[wid].lex;
+}
+
+/* The document id of a folded word, added when new. -1 when out of
+ * memory. */
+static long word_id(cd_names *st, const char *key, size_t n, uint64_t head,
+                    uint32_t h)
+{
+    long id = cd_smap_find(&st->words, key, n, head, h);
+    return id >= 0 ? id : new_word(st, key, n, head, h);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1295,6 +1122,264 @@ static bool name_prefix(const char *w, size_t n)
     return false;
 }
 
+/* The next token's slot (zeroed), or NULL when out of memory. */
+static cd_tok *push_tok(cd_names *st)
+{
+    if (st->n_toks == st->cap_toks &&
+        vec_grow((void **)&st->toks, &st->cap_toks, st->n_toks + 1,
+                 sizeof *st->toks) != 0) {
+        st->oom = true;
+        return NULL;
+    }
+    cd_tok *t = &st->toks[st->n_toks];
+    memset(t, 0, sizeof *t);
+    return t;
+}
+
+/* Any word, token t starting at t->start with its first letter cp (l
+ * bytes): hyphens, apostrophes, possessives, abbreviation dots, inner
+ * capitals, digits and non-ASCII letters. Returns where the next token
+ * starts. */
+static size_t scan_word(cd_names *st, cd_tok *t, uint32_t cp, size_t l,
+                        size_t pe)
+{
+    const unsigned char *u = (const unsigned char *)st->p;
+    size_t i = t->start;
+    t->kind = TK_WORD;
+    size_t j = i + l;
+    size_t letters = 1, uppers = is_upper_cp(cp) ? 1 : 0;
+    bool prev_lower = !is_upper_cp(cp);
+    size_t seg_start = i; /* start of the current hyphen segment */
+    bool dotted_caps = false;
+    t->cap = is_upper_cp(cp);
+    while (j < pe) {
+        unsigned char a = u[j];
+        if (a >= 'a' && a <= 'z') { /* the common case */
+            letters++;
+            prev_lower = true;
+            j++;
+            continue;
+        }
+        size_t l2;
+        uint32_t c2 = utf8_at(u, pe, j, &l2);
+        if (is_letter_cp(c2) || (c2 >= '0' && c2 <= '9')) {
+            if (c2 >= '0' && c2 <= '9')
+                t->hasdigit = 1;
+            else {
+                letters++;
+                if (is_upper_cp(c2)) {
+                    uppers++;
+                    if (prev_lower &&
+                        !name_prefix(st->p + seg_start,
+                                     j - seg_start))
+                        t->innercaps = 1;
+                }
+                prev_lower = !is_upper_cp(c2) && c2 >= 'A';
+            }
+            j += l2;
+            continue;
+        }
+        bool joiner = is_hyphen(c2) || is_apostrophe(c2);
+        if (!joiner && c2 != '.')
+            break;
+        size_t l3;
+        uint32_t c3 = j + l2 < pe ? utf8_at(u, pe, j + l2, &l3) : 0;
+        if (joiner && is_letter_cp(c3)) {
+            j += l2;
+            seg_start = j;
+            prev_lower = false;
+            continue;
+        }
+        /* U.S., U.N.: a letter, a dot, a letter. */
+        if (c2 == '.' && j - seg_start == 1 && c3 < 0x80 &&
+            is_letter_cp(c3) && j + l2 + 1 < pe &&
+            (u[j + l2 + 1] == '.')) {
+            dotted_caps = true;
+            j += l2;
+            seg_start = j;
+            continue;
+        }
+        break;
+    }
+    t->end = j;
+    t->full_end = j;
+    /* Possessive: 's / ’s at the end, or s' / s’ before a
+       non-letter. */
+    size_t wl = j - i;
+    if (wl > 3 && (u[j - 1] == 's' || u[j - 1] == 'S')) {
+        if (u[j - 2] == '\'') {
+            t->end = j - 2;
+            t->poss = 1;
+        } else if (wl > 5 && u[j - 4] == 0xE2 && u[j - 3] == 0x80 &&
+                   u[j - 2] == 0x99) {
+            t->end = j - 4;
+            t->poss = 1;
+        }
+    }
+    if (!t->poss && wl > 2 && u[j - 1] == 's' && j < pe) {
+        size_t l4;
+        uint32_t c4 = utf8_at(u, pe, j, &l4);
+        size_t l5 = 0;
+        uint32_t c5 = j + l4 < pe ? utf8_at(u, pe, j + l4, &l5) : ' ';
+        if (is_apostrophe(c4) && !is_letter_cp(c5) && t->cap) {
+            t->poss = 1;
+            t->plposs = 1;
+            t->full_end = j + l4;
+        }
+    }
+    if (t->poss) {
+        /* Count the letters again without the possessive. */
+        letters = uppers = 0;
+        for (size_t q = t->start; q < t->end;) {
+            size_t lq;
+            uint32_t cq = utf8_at(u, t->end, q, &lq);
+            q += lq;
+            if (is_letter_cp(cq)) {
+                letters++;
+                uppers += is_upper_cp(cq);
+            }
+        }
+    }
+    if (dotted_caps || (uppers == letters && letters >= 2))
+        t->allcaps = 1;
+    if (seg_start > t->start && seg_start < t->end &&
+        u[seg_start - 1] == '-' &&
+        !is_upper_cp(utf8_at(u, t->end, seg_start, &l)))
+        t->lowtail = 1;
+    /* al-Assad, el-Sisi, d'Alembert: a lower-case particle joined
+       to a capitalised name is a capitalised name. */
+    if (!t->cap && seg_start > t->start) {
+        size_t q = t->start;
+        while (q < t->end && u[q] >= 'a' && u[q] <= 'z')
+            q++;
+        size_t ql;
+        if (q - t->start <= 2 && q < t->end &&
+            (u[q] == '-' || u[q] == '\'' ||
+             (u[q] == 0xE2 && q + 2 < t->end && u[q + 2] == 0x99)) &&
+            (q - t->start == 1 || memcmp(u + t->start, "al", 2) == 0 ||
+             memcmp(u + t->start, "el", 2) == 0)) {
+            size_t r = q + (u[q] == 0xE2 ? 3 : 1);
+            if (r < t->end && is_upper_cp(utf8_at(u, t->end, r, &ql)))
+                t->cap = 1;
+        }
+    }
+    if (st->n_toks > 0 && !t->space_before &&
+        st->toks[st->n_toks - 1].kind == TK_NUM)
+        t->hasdigit = 1; /* 3GS */
+    char key[CD_KEY_MAX];
+    size_t kn = fold_key(st->p, t->start, t->end, key);
+    uint64_t head = cd_key_head(key, kn);
+    set_word(st, t, word_id(st, key, kn, head, cd_key_hash(head, key, kn)));
+    /* Keep an abbreviation's dot with it. */
+    if (t->full_end < pe && u[t->full_end] == '.' && !t->poss &&
+        (dotted_caps || (letters == 1 && t->cap) ||
+         (t->lex & LX_ABBR))) {
+        t->dotted = 1;
+        if (letters == 1 && t->cap)
+            t->initial = 1;
+        t->full_end++;
+    }
+    if (letters == 1 && t->cap && !t->dotted)
+        t->allcaps = 1; /* "I", a lone letter: not a name */
+    return t->full_end;
+}
+
+/* The number of lower-case ASCII letters at s, eight bytes at a time
+ * where eight can be read (s + 8 <= readable_end): a byte-by-byte loop
+ * would mispredict its exit once per word. */
+static inline size_t lower_run(const unsigned char *s,
+                               const unsigned char *readable_end)
+{
+    size_t n = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
+    while (readable_end - (s + n) >= 8) {
+        uint64_t x;
+        memcpy(&x, s + n, 8);
+        /* Per byte, no carry between bytes: the high bit of (b & 0x7f) +
+           0x1f is set for b & 0x7f >= 'a', of (b & 0x7f) + 0x05 for
+           b & 0x7f > 'z'; ~x drops bytes of 0x80 and over. */
+        uint64_t low7 = x & ~high;
+        uint64_t lower = (low7 + ones * 0x1f) & ~(low7 + ones * 0x05) & ~x &
+                         high;
+        uint64_t other = ~lower & high;
+        if (other)
+            return n + (size_t)(__builtin_ctzll(other) >> 3);
+        n += 8;
+    }
+#endif
+    while (s + n < readable_end && (cd_byte_class[s[n]] & BC_LOWER))
+        n++;
+    return n;
+}
+
+/* Where a plain word at i ends, or 0 when the word needs scan_word. A
+ * plain word, about nineteen in twenty in news copy, is ASCII letters,
+ * all lower case after the first, ended by the paragraph's end or by a
+ * character that cannot continue a word nor make it a possessive (not a
+ * letter, digit, hyphen or apostrophe; a dot only after two letters or
+ * more, since "U.S." and initials need the full scan). scan_word would
+ * find nothing more in it: no inner capital, digit, possessive, joined
+ * particle or abbreviation of capitals. */
+static size_t plain_word_end(const unsigned char *u, size_t i, size_t pe,
+                             const unsigned char *readable_end)
+{
+    if (!(cd_byte_class[u[i]] & (BC_LOWER | BC_UPPER)))
+        return 0;
+    size_t j = i + 1 + lower_run(u + i + 1, readable_end);
+    if (j > pe)
+        j = pe;
+    if (j - i >= CD_KEY_MAX - 1)
+        return 0;
+    if (j == pe || (cd_byte_class[u[j]] & BC_ENDS_WORD) ||
+        (u[j] == '.' && j - i >= 2))
+        return j;
+    if (u[j] >= 0x80) {
+        size_t l;
+        uint32_t cp = utf8_at(u, pe, j, &l);
+        if (!is_letter_cp(cp) && !is_apostrophe(cp) && !is_hyphen(cp))
+            return j; /* a closing quotation mark, a dash */
+    }
+    return 0;
+}
+
+/* Token t, a plain word ending at j (plain_word_end): scan_word's result
+ * without its work. The folded key is the text itself, but for a capital
+ * first letter, which only the head holds folded; the text is copied only
+ * for a word new to the document. Returns where the next token starts. */
+static size_t plain_word(cd_names *st, cd_tok *t, size_t j, size_t pe)
+{
+    const char *w = st->p + t->start;
+    size_t n = j - t->start;
+    bool cap = (unsigned char)w[0] <= 'Z';
+    t->kind = TK_WORD;
+    t->cap = cap;
+    t->end = t->full_end = j;
+    if (st->n_toks > 0 && !t->space_before &&
+        st->toks[st->n_toks - 1].kind == TK_NUM)
+        t->hasdigit = 1; /* 3GS */
+    uint64_t head = cd_key_head_at(w, n, st->p + st->doc->len + 1) |
+                    (cap ? 0x20u : 0u); /* 'A' | 0x20 is 'a' */
+    uint32_t h = cd_key_hash(head, w, n);
+    long wid = cd_smap_find(&st->words, w, n, head, h);
+    if (wid < 0) {
+        char key[CD_KEY_MAX];
+        memcpy(key, w, n);
+        key[0] = (char)(key[0] | (cap ? 0x20 : 0));
+        wid = new_word(st, key, n, head, h);
+    }
+    set_word(st, t, wid);
+    /* Keep an abbreviation's dot with it ("etc.", "Gov."); a plain word
+       has two letters or more before a dot, so it is no initial. */
+    if (j < pe && st->p[j] == '.' && (t->lex & LX_ABBR)) {
+        t->dotted = 1;
+        t->full_end++;
+    }
+    if (n == 1 && cap)
+        t->allcaps = 1; /* "I", a lone letter: not a name */
+    return t->full_end;
+}
+
 static void tokenize(cd_names *st, size_t ps, size_t pe, size_t *sent_k)
 {
     const unsigned char *u = (const unsigned char *)st->p;
@@ -1306,8 +1391,10 @@ static void tokenize(cd_names *st, size_t ps, size_t pe, size_t *sent_k)
     size_t sk = *sent_k;
     size_t send = sk < doc->n_sents ? doc->sents[sk].end : SIZE_MAX;
     while (i < pe && !st->oom) {
-        size_t l;
-        uint32_t cp = utf8_at(u, pe, i, &l);
+        size_t l = 1;
+        uint32_t cp = u[i];
+        if (cp >= 0x80)
+            cp = utf8_at(u, pe, i, &l);
         if (is_space_cp(cp)) {
             i += l;
             prev_space = true;
@@ -1315,187 +1402,15 @@ static void tokenize(cd_names *st, size_t ps, size_t pe, size_t *sent_k)
                 st->toks[st->n_toks - 1].space_after = 1;
             continue;
         }
-        if (st->n_toks == st->cap_toks &&
-            vec_grow((void **)&st->toks, &st->cap_toks, st->n_toks + 1,
-                     sizeof *st->toks) != 0) {
-            st->oom = true;
+        cd_tok *t = push_tok(st);
+        if (!t)
             return;
-        }
-        cd_tok *t = &st->toks[st->n_toks];
-        memset(t, 0, sizeof *t);
         t->start = i;
         t->space_before = prev_space;
         prev_space = false;
         if (is_letter_cp(cp)) {
-            t->kind = TK_WORD;
-            size_t j = i + l;
-            size_t letters = 1, uppers = is_upper_cp(cp) ? 1 : 0;
-            bool prev_lower = !is_upper_cp(cp);
-            size_t seg_start = i; /* start of the current hyphen segment */
-            bool dotted_caps = false;
-            t->cap = is_upper_cp(cp);
-            /* The folded key and its hash are built during the scan
-               (fold_key_hash's result for an ASCII word): kh_prev is the
-               hash before the last letter, for a possessive's s. Index
-               wrap-around keeps long words in the buffer; they and
-               non-ASCII words are folded again below. */
-            char key[CD_KEY_MAX];
-            size_t kn = 0;
-            uint32_t kh = 2166136261u, kh_prev = kh;
-            bool kslow = cp >= 0x80;
-            if (!kslow) {
-                unsigned char f = cd_ascii_fold[cp];
-                key[kn++] = (char)f;
-                kh = (kh ^ f) * 16777619u;
-            }
-            while (j < pe) {
-                unsigned char a = u[j];
-                if (a >= 'a' && a <= 'z') { /* the common case */
-                    letters++;
-                    prev_lower = true;
-                    j++;
-                    key[kn++ & (CD_KEY_MAX - 1)] = (char)a;
-                    kh_prev = kh;
-                    kh = (kh ^ a) * 16777619u;
-                    continue;
-                }
-                size_t l2;
-                uint32_t c2 = utf8_at(u, pe, j, &l2);
-                if (c2 < 0x80) {
-                    unsigned char f = cd_ascii_fold[c2];
-                    if (f > 1) {
-                        key[kn++ & (CD_KEY_MAX - 1)] = (char)f;
-                        kh_prev = kh;
-                        kh = (kh ^ f) * 16777619u;
-                    }
-                } else if (c2 != 0x2019 && c2 != 0x2010 && c2 != 0x2011) {
-                    kslow = true; /* a letter to decode and fold */
-                }
-                if (is_letter_cp(c2) || (c2 >= '0' && c2 <= '9')) {
-                    if (c2 >= '0' && c2 <= '9')
-                        t->hasdigit = 1;
-                    else {
-                        letters++;
-                        if (is_upper_cp(c2)) {
-                            uppers++;
-                            if (prev_lower &&
-                                !name_prefix(st->p + seg_start,
-                                             j - seg_start))
-                                t->innercaps = 1;
-                        }
-                        prev_lower = !is_upper_cp(c2) && c2 >= 'A';
-                    }
-                    j += l2;
-                    continue;
-                }
-                bool joiner = is_hyphen(c2) || is_apostrophe(c2);
-                if (!joiner && c2 != '.')
-                    break;
-                size_t l3;
-                uint32_t c3 = j + l2 < pe ? utf8_at(u, pe, j + l2, &l3) : 0;
-                if (joiner && is_letter_cp(c3)) {
-                    j += l2;
-                    seg_start = j;
-                    prev_lower = false;
-                    continue;
-                }
-                /* U.S., U.N.: a letter, a dot, a letter. */
-                if (c2 == '.' && j - seg_start == 1 && c3 < 0x80 &&
-                    is_letter_cp(c3) && j + l2 + 1 < pe &&
-                    (u[j + l2 + 1] == '.')) {
-                    dotted_caps = true;
-                    j += l2;
-                    seg_start = j;
-                    continue;
-                }
-                break;
-            }
-            t->end = j;
-            t->full_end = j;
-            /* Possessive: 's / ’s at the end, or s' / s’ before a
-               non-letter. */
-            size_t wl = j - i;
-            if (wl > 3 && (u[j - 1] == 's' || u[j - 1] == 'S')) {
-                if (u[j - 2] == '\'') {
-                    t->end = j - 2;
-                    t->poss = 1;
-                } else if (wl > 5 && u[j - 4] == 0xE2 && u[j - 3] == 0x80 &&
-                           u[j - 2] == 0x99) {
-                    t->end = j - 4;
-                    t->poss = 1;
-                }
-            }
-            if (!t->poss && wl > 2 && u[j - 1] == 's' && j < pe) {
-                size_t l4;
-                uint32_t c4 = utf8_at(u, pe, j, &l4);
-                size_t l5 = 0;
-                uint32_t c5 = j + l4 < pe ? utf8_at(u, pe, j + l4, &l5) : ' ';
-                if (is_apostrophe(c4) && !is_letter_cp(c5) && t->cap) {
-                    t->poss = 1;
-                    t->plposs = 1;
-                    t->full_end = j + l4;
-                }
-            }
-            if (t->poss) {
-                /* Count the letters again without the possessive. */
-                letters = uppers = 0;
-                for (size_t q = t->start; q < t->end;) {
-                    size_t lq;
-                    uint32_t cq = utf8_at(u, t->end, q, &lq);
-                    q += lq;
-                    if (is_letter_cp(cq)) {
-                        letters++;
-                        uppers += is_upper_cp(cq);
-                    }
-                }
-            }
-            if (dotted_caps || (uppers == letters && letters >= 2))
-                t->allcaps = 1;
-            if (seg_start > t->start && seg_start < t->end &&
-                u[seg_start - 1] == '-' &&
-                !is_upper_cp(utf8_at(u, t->end, seg_start, &l)))
-                t->lowtail = 1;
-            /* al-Assad, el-Sisi, d'Alembert: a lower-case particle joined
-               to a capitalised name is a capitalised name. */
-            if (!t->cap && seg_start > t->start) {
-                size_t q = t->start;
-                while (q < t->end && u[q] >= 'a' && u[q] <= 'z')
-                    q++;
-                size_t ql;
-                if (q - t->start <= 2 && q < t->end &&
-                    (u[q] == '-' || u[q] == '\'' ||
-                     (u[q] == 0xE2 && q + 2 < t->end && u[q + 2] == 0x99)) &&
-                    (q - t->start == 1 || memcmp(u + t->start, "al", 2) == 0 ||
-                     memcmp(u + t->start, "el", 2) == 0)) {
-                    size_t r = q + (u[q] == 0xE2 ? 3 : 1);
-                    if (r < t->end && is_upper_cp(utf8_at(u, t->end, r, &ql)))
-                        t->cap = 1;
-                }
-            }
-            if (st->n_toks > 0 && !t->space_before &&
-                st->toks[st->n_toks - 1].kind == TK_NUM)
-                t->hasdigit = 1; /* 3GS */
-            if (kslow || j - i >= CD_KEY_MAX - 1) {
-                kn = fold_key_hash(st->p, t->start, t->end, key, &kh);
-            } else if (t->end < j && !t->plposs) {
-                kn--; /* the possessive's s */
-                kh = kh_prev;
-            }
-            long wid = word_id(st, key, kn, kh);
-            t->wid = wid < 0 ? 0 : (uint32_t)wid;
-            t->lex = t->wid < cd_lex.n ? cd_lex_flags[t->wid] : 0;
-            /* Keep an abbreviation's dot with it. */
-            if (t->full_end < pe && u[t->full_end] == '.' && !t->poss &&
-                (dotted_caps || (letters == 1 && t->cap) ||
-                 (t->lex & LX_ABBR))) {
-                t->dotted = 1;
-                if (letters == 1 && t->cap)
-                    t->initial = 1;
-                t->full_end++;
-            }
-            if (letters == 1 && t->cap && !t->dotted)
-                t->allcaps = 1; /* "I", a lone letter: not a name */
-            i = t->full_end;
+            size_t j = plain_word_end(u, i, pe, u + doc->len + 1);
+            i = j ? plain_word(st, t, j, pe) : scan_word(st, t, cp, l, pe);
         } else if (cp >= '0' && cp <= '9') {
             t->kind = TK_NUM;
             size_t j = i + 1;
@@ -1522,37 +1437,6 @@ static void tokenize(cd_names *st, size_t ps, size_t pe, size_t *sent_k)
         st->n_toks++;
     }
     *sent_k = sk;
-    /* Sentence-initial words: the first word of a sentence, or the first
-       after an opening quotation mark, a colon or a dash. */
-    size_t last_sent = (size_t)-1;
-    bool inq = false;
-    for (size_t k = 0; k < st->n_toks; k++) {
-        cd_tok *t = &st->toks[k];
-        if (t->kind == TK_PUNCT) {
-            /* Double quotation marks only: single ones are apostrophes
-               too often to track. */
-            if (t->cp == 0x201C || t->cp == 0xAB)
-                inq = true;
-            else if (t->cp == 0x201D || t->cp == 0xBB)
-                inq = false;
-            else if (t->cp == '"') /* opens before a word, else closes */
-                inq = !t->space_after && (t->space_before || k == 0);
-            continue;
-        }
-        t->quoted = inq;
-        if (t->kind != TK_WORD)
-            continue;
-        bool init = t->sent != last_sent;
-        if (k > 0 && st->toks[k - 1].kind == TK_PUNCT) {
-            uint32_t pc = st->toks[k - 1].cp;
-            if (pc == ':' || pc == 0x2014 || pc == 0x2013 ||
-                pc == 0x201C || pc == 0x2018 || pc == 0xAB ||
-                ((pc == '"' || pc == '\'' || pc == '(') && !t->space_before))
-                init = true;
-        }
-        t->sinit = init;
-        last_sent = t->sent;
-    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -1600,13 +1484,13 @@ static size_t title_at(const cd_names *st, size_t k, cd_title_kind *kind)
     if (t->kind != TK_WORD || !t->cap || !(t->lex & LX_TITLE))
         return 0;
     size_t best = 0;
-    for (size_t oi = cd_title_from[t->wid]; oi < cd_title_from[t->wid + 1];
+    for (size_t oi = cd_title_from[t->lid]; oi < cd_title_from[t->lid + 1];
          oi++) {
         const cd_title_words *tw = &cd_title_split[cd_title_order[oi]];
         size_t j = k, w = 0;
         while (w < tw->n && j < st->n_toks) {
             const cd_tok *x = &st->toks[j];
-            if (x->kind != TK_WORD || x->poss || x->wid != tw->ids[w])
+            if (x->kind != TK_WORD || x->poss || x->lid != tw->ids[w])
                 break;
             w++;
             j++;
@@ -1669,12 +1553,12 @@ static uint32_t mention_evidence(cd_names *st, size_t first, size_t k)
         /* "in Putin's Russia" says nothing about Putin. */
         if ((loc->lex & LX_LOC) && !t->poss)
             ev |= E_AFTER_LOC;
-        if (loc->wid == cd_id_to && !t->poss) {
+        if (loc->lid == cd_id_to && !t->poss) {
             const cd_tok *m = prev_word(st, loca, NULL);
             if (m && (m->lex & LX_MOTION))
                 ev |= E_AFTER_LOC;
         }
-        if (loc->wid == cd_id_of) {
+        if (loc->lid == cd_id_of) {
             const cd_tok *m = prev_word(st, loca, NULL);
             if (m && (m->lex & LX_ORGAPPOS))
                 ev |= E_ORG_APPOS;
@@ -1699,7 +1583,7 @@ static uint32_t mention_evidence(cd_names *st, size_t first, size_t k)
             st->toks[k + 1].cp == ',') {
             const cd_tok *a = &st->toks[k + 2];
             if (a->kind == TK_WORD) {
-                if (a->wid == cd_id_who || a->wid == cd_id_whose)
+                if (a->lid == cd_id_who || a->lid == cd_id_whose)
                     ev |= E_WHO;
                 /* "Okabe, a microbiologist who ...": an apposition that
                    goes on with "who" describes a person. */
@@ -1708,7 +1592,7 @@ static uint32_t mention_evidence(cd_names *st, size_t first, size_t k)
                         const cd_tok *x = &st->toks[j];
                         if (x->kind != TK_WORD || x->cap)
                             break;
-                        if (x->wid == cd_id_who || x->wid == cd_id_whose) {
+                        if (x->lid == cd_id_who || x->lid == cd_id_whose) {
                             ev |= E_WHO;
                             break;
                         }
@@ -1780,13 +1664,13 @@ static uint32_t word_endings(cd_names *st, uint32_t wid)
     uint32_t f = st->wflags[wid];
     if (!(f & W_ENDINGS)) {
         size_t kl;
-        const char *key = smap_key(&st->words, wid, &kl);
+        const char *key = cd_smap_key(&st->words, wid, &kl);
         f |= W_ENDINGS;
         if (surname_shaped(key, kl))
             f |= W_SHAPED;
         else if (nounish(key, kl))
             f |= W_NOUNISH;
-        if (smap_get(&cd_first, key, kl, false) >= 0)
+        if (cd_smap_get(&cd_first, key, kl, false) >= 0)
             f |= W_FIRST;
         st->wflags[wid] = f;
     }
@@ -1802,7 +1686,7 @@ static void mark_words(cd_names *st, size_t a, size_t b, uint32_t flag)
 
 static long key_id(cd_names *st, const char *s, size_t n)
 {
-    long id = smap_get(&st->keys, s, n, true);
+    long id = cd_smap_get(&st->keys, s, n, true);
     if (id < 0)
         st->oom = true;
     return id;
@@ -1810,7 +1694,7 @@ static long key_id(cd_names *st, const char *s, size_t n)
 
 static long spell_id(cd_names *st, size_t a, size_t b)
 {
-    long id = smap_get(&st->spells, st->doc->text + a, b - a, true);
+    long id = cd_smap_get(&st->spells, st->doc->text + a, b - a, true);
     if (id < 0)
         st->oom = true;
     return id;
@@ -1835,7 +1719,7 @@ static long given_spell_id(cd_names *st, size_t a, size_t b)
         memcpy(buf + n, st->doc->text + t->start, l);
         n += l;
     }
-    long id = smap_get(&st->spells, buf, n, true);
+    long id = cd_smap_get(&st->spells, buf, n, true);
     if (id < 0)
         st->oom = true;
     return id;
@@ -2108,7 +1992,7 @@ static void take_run(cd_names *st, size_t a, size_t b)
     /* "Rebekah and Ben Erler": a given name coordinated with a full name
        shares its surname; it is no surname of its own. */
     if (!titled && k + 3 < st->n_toks && name_b == k + 1 &&
-        st->toks[k + 1].kind == TK_WORD && st->toks[k + 1].wid == cd_id_and &&
+        st->toks[k + 1].kind == TK_WORD && st->toks[k + 1].lid == cd_id_and &&
         name_word(&st->toks[k + 2]) && name_word(&st->toks[k + 3]) &&
         !(st->toks[k + 2].lex & (LX_FUNC | LX_NONNAME | LX_ORG)) &&
         !(st->toks[k + 3].lex & (LX_FUNC | LX_NONNAME | LX_ORG)) &&
@@ -2172,18 +2056,51 @@ static bool family_given_at(const cd_names *st, size_t a, size_t b)
             return false; /* ASCII letters only, one hyphen */
     char key[CD_KEY_MAX];
     size_t kn = fold_key(w, h + 1, n, key);
-    long id = smap_get((cd_smap *)&cd_lex, key, kn, false);
+    long id = cd_smap_get((cd_smap *)&cd_lex, key, kn, false);
     return id < 0 || !(cd_lex_flags[id] & LX_CTAIL);
 }
 
 static void scan_paragraph(cd_names *st)
 {
     size_t n = st->n_toks;
-    /* Word-level evidence for every word. */
+    if (vec_grow((void **)&st->caps, &st->cap_caps, n, sizeof *st->caps)) {
+        st->oom = true;
+        return;
+    }
+    /* One pass over the tokens: sentence-initial words (the first word of
+       a sentence, or the first after an opening quotation mark, a colon
+       or a dash), quotations, word-level evidence for every word, and the
+       capitalised words, where the runs below can start. */
+    size_t n_caps = 0;
+    size_t last_sent = (size_t)-1;
+    bool inq = false;
     for (size_t k = 0; k < n; k++) {
         cd_tok *t = &st->toks[k];
+        if (t->kind == TK_PUNCT) {
+            /* Double quotation marks only: single ones are apostrophes
+               too often to track. */
+            if (t->cp == 0x201C || t->cp == 0xAB)
+                inq = true;
+            else if (t->cp == 0x201D || t->cp == 0xBB)
+                inq = false;
+            else if (t->cp == '"') /* opens before a word, else closes */
+                inq = !t->space_after && (t->space_before || k == 0);
+            continue;
+        }
+        t->quoted = inq;
         if (t->kind != TK_WORD)
             continue;
+        bool init = t->sent != last_sent;
+        if (k > 0 && st->toks[k - 1].kind == TK_PUNCT) {
+            uint32_t pc = st->toks[k - 1].cp;
+            if (pc == ':' || pc == 0x2014 || pc == 0x2013 ||
+                pc == 0x201C || pc == 0x2018 || pc == 0xAB ||
+                ((pc == '"' || pc == '\'' || pc == '(') && !t->space_before))
+                init = true;
+        }
+        t->sinit = init;
+        last_sent = t->sent;
+
         if (!t->cap && !t->allcaps)
             st->wflags[t->wid] |= W_LOWER;
         else if (t->cap && !t->sinit)
@@ -2192,6 +2109,7 @@ static void scan_paragraph(cd_names *st)
             st->wflags[t->wid] |= W_INNERCAPS;
         if (!t->cap)
             continue;
+        st->caps[n_caps++] = (uint32_t)k;
         if (t->lex & LX_PLACE)
             st->wflags[t->wid] |= W_PLACE;
         word_endings(st, t->wid);
@@ -2207,14 +2125,14 @@ static void scan_paragraph(cd_names *st)
              st->toks[k - 1].cp == '&'))
             st->wflags[t->wid] |= W_IN_ORG;
     }
-    /* Capitalised runs. Nickname tokens are skipped by copying the run's
-       token indices into a small list. */
-    size_t k = 0;
-    while (k < n && !st->oom) {
-        if (!name_word(&st->toks[k])) {
-            k++;
+    /* Capitalised runs, each starting at a name word (capitalised, so in
+       st->caps) after the previous run. Nickname tokens are skipped by
+       moving the tokens after them down over them for the run. */
+    size_t next = 0; /* the first token after the previous run */
+    for (size_t ci = 0; ci < n_caps && !st->oom; ci++) {
+        size_t k = st->caps[ci];
+        if (k < next || !name_word(&st->toks[k]))
             continue;
-        }
         size_t a = k, b = k + 1;
         size_t nick_a = 0, nick_b = 0;
         /* Lower-case particles just before a run open its surname ("said
@@ -2297,7 +2215,7 @@ static void scan_paragraph(cd_names *st)
         } else {
             take_run(st, a, b);
         }
-        k = b;
+        next = b;
     }
 }
 
@@ -2422,14 +2340,14 @@ typedef struct cd_index {
 
 static void index_free(cd_index *ix)
 {
-    smap_free(&ix->map);
+    cd_smap_free(&ix->map);
     free(ix->head);
     free(ix->ents);
 }
 
 static int index_add(cd_index *ix, const char *k, size_t n, long group)
 {
-    long id = smap_get(&ix->map, k, n, true);
+    long id = cd_smap_get(&ix->map, k, n, true);
     if (id < 0)
         return -1;
     size_t old = ix->cap_head;
@@ -2452,7 +2370,7 @@ static int index_add(cd_index *ix, const char *k, size_t n, long group)
 
 static long index_first(const cd_index *ix, const char *k, size_t n)
 {
-    long id = smap_get((cd_smap *)&ix->map, k, n, false);
+    long id = cd_smap_get((cd_smap *)&ix->map, k, n, false);
     return id < 0 ? -1 : ix->head[id];
 }
 
@@ -2604,7 +2522,7 @@ static int match_cb(void *ctx, const char *s, size_t n)
             continue;
         c->seen[g] = c->query;
         size_t gl;
-        const char *gk = smap_key(&c->st->keys, c->st->groups[g].skey, &gl);
+        const char *gk = cd_smap_key(&c->st->keys, c->st->groups[g].skey, &gl);
         size_t lim = edit_budget(gl < c->n ? gl : c->n);
         /* A dropped final s ("Water" for Kathryn Waters). */
         if (gl == c->n + 1 && gk[c->n] == 's' && c->n >= 4 &&
@@ -2673,7 +2591,7 @@ static char *dup_range(const char *s, size_t a, size_t b)
 static const char *spelling(const cd_names *st, uint32_t id, int *len)
 {
     size_t n;
-    const char *s = smap_key(&st->spells, id, &n);
+    const char *s = cd_smap_key(&st->spells, id, &n);
     *len = (int)n;
     return s;
 }
@@ -2935,7 +2853,7 @@ static void link_variants(cd_names *st)
     for (size_t g = 0; g < ng && !st->oom; g++) {
         cd_group *gr = &st->groups[g];
         size_t kl;
-        const char *k = smap_key(&st->keys, gr->skey, &kl);
+        const char *k = cd_smap_key(&st->keys, gr->skey, &kl);
         char sk[CD_KEY_MAX];
         size_t sl = skeleton(k, kl, sk);
         if (kl >= 5 && index_add(&skel, sk, sl, (long)g) != 0)
@@ -2953,7 +2871,7 @@ static void link_variants(cd_names *st)
     for (size_t g = 0; g < ng && !st->oom; g++) {
         cd_group *gr = &st->groups[g];
         size_t kl;
-        const char *k = smap_key(&st->keys, gr->skey, &kl);
+        const char *k = cd_smap_key(&st->keys, gr->skey, &kl);
         if (gr->n_full) {
             char sk[CD_KEY_MAX];
             size_t sl = skeleton(k, kl, sk);
@@ -3050,7 +2968,7 @@ static void link_variants(cd_names *st)
         if (gr->n_full || !gr->person_ok)
             continue;
         size_t kl;
-        const char *k = smap_key(&st->keys, gr->skey, &kl);
+        const char *k = cd_smap_key(&st->keys, gr->skey, &kl);
         if (kl < 5)
             continue;
         char sk[CD_KEY_MAX];
@@ -3141,7 +3059,7 @@ static void known_names(cd_names *st)
 static size_t given_skeleton(cd_names *st, const cd_mention *m, char *out)
 {
     size_t gl;
-    const char *g = smap_key(&st->keys, (uint32_t)m->gkey, &gl);
+    const char *g = cd_smap_key(&st->keys, (uint32_t)m->gkey, &gl);
     size_t sl = skeleton(g, gl, out);
     if (sl < 4) {
         memcpy(out, g, gl);
@@ -3286,8 +3204,8 @@ static void report_people(cd_names *st, const cd_cluster *c, cd_result *out,
                 if (keys[j] < 0)
                     continue;
                 size_t la, lb;
-                const char *ka = smap_key(&st->keys, (uint32_t)m->gkey, &la);
-                const char *kb = smap_key(&st->keys, (uint32_t)keys[j], &lb);
+                const char *ka = cd_smap_key(&st->keys, (uint32_t)m->gkey, &la);
+                const char *kb = cd_smap_key(&st->keys, (uint32_t)keys[j], &lb);
                 if (memcmp(ka, kb, la < lb ? la : lb) == 0) {
                     who = j;
                     break;
@@ -3358,7 +3276,7 @@ static void report_cluster(cd_names *st, cd_cluster *c, long known,
         size_t len = strlen(kn), sp = len;
         while (sp > 0 && kn[sp - 1] != ' ')
             sp--;
-        long id = smap_get(&st->spells, kn + sp, len - sp, true);
+        long id = cd_smap_get(&st->spells, kn + sp, len - sp, true);
         if (id < 0) {
             st->oom = true;
             return;
@@ -3391,8 +3309,8 @@ static void report_cluster(cd_names *st, cd_cluster *c, long known,
 static bool short_given(const cd_names *st, cd_smap *prefixes, uint32_t wid)
 {
     size_t l;
-    const char *k = smap_key(&st->words, wid, &l);
-    return smap_get(prefixes, k, l, false) >= 0;
+    const char *k = cd_smap_key(&st->words, wid, &l);
+    return cd_smap_get(prefixes, k, l, false) >= 0;
 }
 
 /* Decides which full names stand, normalises spellings, groups the
@@ -3430,16 +3348,16 @@ static int build_groups(cd_names *st)
         if (!m->valid || m->kind != M_FULL || m->gfirst < 0)
             continue;
         size_t gl;
-        const char *g = smap_key(&st->words, (uint32_t)m->gfirst, &gl);
+        const char *g = cd_smap_key(&st->words, (uint32_t)m->gfirst, &gl);
         for (size_t l = 3; l < gl; l++)
-            if (smap_get(&prefixes, g, l, true) < 0)
+            if (cd_smap_get(&prefixes, g, l, true) < 0)
                 st->oom = true;
     }
     size_t nk = st->keys.n + st->opts->n_known_names + 1;
     st->key_group = malloc(nk * sizeof *st->key_group);
     st->next_in_group = malloc((st->n_ments + 1) * sizeof *st->next_in_group);
     if (!st->key_group || !st->next_in_group) {
-        smap_free(&prefixes);
+        cd_smap_free(&prefixes);
         return -1;
     }
     /* key_group doubles as "is the surname of a full name" (0) before
@@ -3459,12 +3377,12 @@ static int build_groups(cd_names *st)
             m->gstart < m->sstart) {
             char key[CD_KEY_MAX];
             size_t kn = fold_key(doc->text, m->gstart, m->send, key);
-            long id = smap_get(&st->keys, key, kn, false);
+            long id = cd_smap_get(&st->keys, key, kn, false);
             if (id >= 0 && (size_t)id < nk && st->key_group[id] == 0 &&
                 (uint32_t)id != m->skey) {
                 long sp = spell_id(st, m->gstart, m->send);
                 if (sp < 0) {
-                    smap_free(&prefixes);
+                    cd_smap_free(&prefixes);
                     return -1;
                 }
                 m->kind = M_LONE;
@@ -3504,13 +3422,13 @@ static int build_groups(cd_names *st)
             memcpy(low, doc->text + m->sstart, n);
             if (low[0] >= 'A' && low[0] <= 'Z') {
                 low[0] = (char)(low[0] + 32);
-                long sp = smap_get(&st->spells, low, n, false);
+                long sp = cd_smap_get(&st->spells, low, n, false);
                 if (sp >= 0)
                     m->spell = (uint32_t)sp;
             }
         }
     }
-    smap_free(&prefixes);
+    cd_smap_free(&prefixes);
     for (size_t i = 0; i < nk; i++)
         st->key_group[i] = -1;
     /* Groups, and each group's mentions as a list in text order. */
@@ -3566,9 +3484,10 @@ void cd_rule_names(const cd_doc *doc, const cd_options *opts, cd_result *out)
     st.doc = doc;
     st.opts = opts;
     st.p = doc->prose;
-    st.cap_wflags = cd_lex.n;
-    st.wflags = calloc(cd_lex.n, sizeof *st.wflags);
-    if (!st.wflags || smap_clone(&st.words, &cd_lex) != 0)
+    /* The word map starts with room for an article's vocabulary (a
+       5,000-word article uses 1,000 to 2,000 distinct words) in a table
+       that fits the first-level cache; a longer document's map grows. */
+    if (cd_smap_reserve(&st.words, 1024) != 0)
         goto done;
 
     /* Pass 1: paragraph by paragraph. Headings are skipped: headline
@@ -3634,10 +3553,12 @@ void cd_rule_names(const cd_doc *doc, const cd_options *opts, cd_result *out)
 
 done:
     free(st.toks);
-    smap_free(&st.words);
+    free(st.caps);
+    cd_smap_free(&st.words);
     free(st.wflags);
-    smap_free(&st.keys);
-    smap_free(&st.spells);
+    free(st.wlex);
+    cd_smap_free(&st.keys);
+    cd_smap_free(&st.spells);
     free(st.ments);
     free(st.groups);
     free(st.key_group);

@@ -1,0 +1,101 @@
+/* The string map's growth, insertion and copying (analysis/smap.h). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis/smap.h"
+
+void cd_smap_free(cd_smap *m)
+{
+    free(m->slots);
+    free(m->off);
+    free(m->klen);
+    free(m->hash);
+    free(m->buf);
+    memset(m, 0, sizeof *m);
+}
+
+static int smap_rehash(cd_smap *m, size_t cap)
+{
+    cd_slot *slots = calloc(cap, sizeof *slots);
+    if (!slots)
+        return -1;
+    for (size_t id = 0; id < m->n; id++) {
+        size_t i = m->hash[id] & (cap - 1);
+        while (slots[i].id1)
+            i = (i + 1) & (cap - 1);
+        slots[i].head = cd_key_head(m->buf + m->off[id], m->klen[id]);
+        slots[i].hash = m->hash[id];
+        slots[i].id1 = (uint32_t)id + 1;
+    }
+    free(m->slots);
+    m->slots = slots;
+    m->cap = cap;
+    return 0;
+}
+
+int cd_smap_reserve(cd_smap *m, size_t n)
+{
+    size_t cap = m->cap ? m->cap : 64;
+    while (cap < n * 2)
+        cap *= 2;
+    return cap == m->cap ? 0 : smap_rehash(m, cap);
+}
+
+long cd_smap_add(cd_smap *m, const char *k, size_t n, uint64_t head,
+                 uint32_t h)
+{
+    /* At most half full: probes stay short. */
+    if ((m->n + 1) * 2 > m->cap &&
+        smap_rehash(m, m->cap ? m->cap * 2 : 64) != 0)
+        return -1;
+    if (m->n == m->ncap) {
+        size_t nc = m->ncap ? m->ncap * 2 : 64;
+        size_t *off = realloc(m->off, nc * sizeof *off);
+        if (!off)
+            return -1;
+        m->off = off;
+        uint32_t *kl = realloc(m->klen, nc * sizeof *kl);
+        if (!kl)
+            return -1;
+        m->klen = kl;
+        uint32_t *hs = realloc(m->hash, nc * sizeof *hs);
+        if (!hs)
+            return -1;
+        m->hash = hs;
+        m->ncap = nc;
+    }
+    if (m->blen + n + 1 > m->bcap) {
+        size_t bc = m->bcap ? m->bcap : 1024;
+        while (bc < m->blen + n + 1)
+            bc *= 2;
+        char *b = realloc(m->buf, bc);
+        if (!b)
+            return -1;
+        m->buf = b;
+        m->bcap = bc;
+    }
+    memcpy(m->buf + m->blen, k, n);
+    m->buf[m->blen + n] = '\0';
+    uint32_t id = (uint32_t)m->n++;
+    m->off[id] = m->blen;
+    m->klen[id] = (uint32_t)n;
+    m->hash[id] = h;
+    m->blen += n + 1;
+    size_t i = h & (m->cap - 1);
+    while (m->slots[i].id1)
+        i = (i + 1) & (m->cap - 1);
+    m->slots[i].head = head;
+    m->slots[i].hash = h;
+    m->slots[i].id1 = id + 1;
+    return id;
+}
+
+long cd_smap_get(cd_smap *m, const char *k, size_t n, bool add)
+{
+    uint64_t head = cd_key_head(k, n);
+    uint32_t h = cd_key_hash(head, k, n);
+    long id = cd_smap_find(m, k, n, head, h);
+    if (id >= 0 || !add)
+        return id;
+    return cd_smap_add(m, k, n, head, h);
+}
