@@ -5,6 +5,7 @@ and didChange-to-publish with the debounce at 0 (bench_analysis prints
 analysis time and check's peak RSS). Figures only; never fails on time.
 
 usage: bench_lsp.py COPYDESK ARTICLE..."""
+import json
 import os
 import random
 import statistics
@@ -23,11 +24,16 @@ def body(path):
 
 
 def build(articles, words):
+    """The articles repeated, trimmed to about `words` words at the end of
+    a paragraph (as bench_analysis does)."""
     base = "".join(body(a) for a in articles)
-    out, n = [], 0
+    paras = [p for p in base.split("\n\n") if p.strip()]
+    out, n, i = [], 0, 0
     while n < words:
-        out.append(base)
-        n += len(base.split())
+        p = paras[i % len(paras)]
+        out.append(p + "\n\n")
+        n += len(p.split())
+        i += 1
     return "".join(out)
 
 
@@ -76,16 +82,24 @@ def session(exe, text, label, hovers=200):
     line(f"{label} hover round trip", hv)
     if ca:
         line(f"{label} codeAction round trip", ca)
+    # The clock stops when the whole publish message for the version has
+    # been read from the server's stdout; the client's JSON parsing (on its
+    # reader thread) is not the server's latency.
+    arrived = []
+    c.on_body = lambda b, t: arrived.append((t, b)) if b"publishDiagnostics" in b[:200] else None
     lat = []
     for v in range(2, 22):
         end = len(lines) - 1 + (v - 2)
+        arrived.clear()
         t0 = time.perf_counter()
         c.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": v},
                  "contentChanges": [{"range": {"start": {"line": end, "character": 0},
                                                "end": {"line": end, "character": 0}},
                                      "text": "He said it yesterday.\n"}]})
         c.wait_publish(uri, v, timeout=60)
-        lat.append((time.perf_counter() - t0) * 1e3)
+        t1 = next(t for t, b in list(arrived)
+                  if json.loads(b)["params"].get("version") == v)
+        lat.append((t1 - t0) * 1e3)
     line(f"{label} didChange-to-publish (debounce 0)", lat)
     c.finish()
 
