@@ -5,6 +5,8 @@
  * jansson's null singleton, which needs no reference. */
 #include "protocol/jsonrpc.h"
 
+#include "protocol/jsonw.h"
+
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -254,25 +256,22 @@ char *cd_rpc_frame(const json_t *msg, size_t *len)
 {
     /* Compact, UTF-8 kept as is (no JSON_ENSURE_ASCII): Content-Length
        counts bytes, so multi-byte characters are exactly what clients
-       that count wrongly trip on, and the frame stays small. */
-    const size_t flags = JSON_COMPACT | JSON_ENCODE_ANY;
-    size_t body = json_dumpb(msg, NULL, 0, flags);
-    if (body == 0)
-        return NULL;
-    char header[48];
-    int hn = snprintf(header, sizeof header, "Content-Length: %zu\r\n\r\n", body);
-    if (hn < 0 || (size_t)hn >= sizeof header)
-        return NULL;
-    char *out = malloc((size_t)hn + body + 1);
-    if (out == NULL)
-        return NULL;
-    memcpy(out, header, (size_t)hn);
-    if (json_dumpb(msg, out + hn, body, flags) != body) {
-        free(out);
+       that count wrongly trip on, and the frame stays small. Serialised
+       once, behind room left for the header (cd_jsonw). */
+    cd_jsonw w = {0};
+    cd_jsonw_json(&w, msg);
+    size_t n;
+    const char *frame = cd_jsonw_frame(&w, &n);
+    if (frame == NULL) {
+        cd_jsonw_free(&w);
         return NULL;
     }
-    out[(size_t)hn + body] = '\0'; /* convenience for logging; not counted */
+    /* The header sits just before the text: move the frame to the front
+       (the headroom left over makes room for the NUL). */
+    char *out = w.buf;
+    memmove(out, frame, n);
+    out[n] = '\0'; /* convenience for logging; not counted */
     if (len != NULL)
-        *len = (size_t)hn + body;
+        *len = n;
     return out;
 }
