@@ -4,10 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
-/* {"line": L, "character": C}. The converters below call jansson's
- * constructors directly rather than json_pack: a 100,000-word document
- * has two thousand diagnostics, and parsing a pack format for each of
- * their ranges cost as much as building them. Key order is the same. */
+/* {"line": L, "character": C}, as a jansson value (hovers and quick fixes
+ * build their replies as trees; diagnostics are written as text below). */
 static json_t *position_new(cd_position p)
 {
     json_t *o = json_object();
@@ -26,94 +24,115 @@ json_t *cd_lsp_range(const cd_lsp_view *v, size_t start, size_t end)
     return r;
 }
 
-/* The parts of a Diagnostic that depend on its code only. */
-typedef struct code_nodes {
-    json_t *code;        /* "date-relative" */
-    json_t *description; /* {"href": ".../date-relative.md"} */
-} code_nodes;
-
-static code_nodes code_nodes_new(cd_code c)
+static void write_position(cd_jsonw *w, cd_position p)
 {
-    char href[256];
-    snprintf(href, sizeof href, "%s%s.md", CD_DOCS_BASE_URL, cd_code_name(c));
-    code_nodes n;
-    n.code = json_string(cd_code_name(c));
-    n.description = json_object();
-    json_object_set_new(n.description, "href", json_string(href));
-    return n;
+    cd_jsonw_lit(w, "{\"line\":");
+    cd_jsonw_int(w, p.line);
+    cd_jsonw_lit(w, ",\"character\":");
+    cd_jsonw_int(w, p.character);
+    cd_jsonw_lit(w, "}");
 }
 
-/* One Diagnostic; code, description and source are borrowed (a reference
- * is taken for the diagnostic). */
-static json_t *diagnostic_new(const cd_lsp_view *v, const cd_finding *f,
-                              const code_nodes *cn, json_t *source)
+static void write_range(cd_jsonw *w, cd_position_cursor *c, size_t start, size_t end)
 {
-    json_t *d = json_object();
-    json_object_set_new(d, "range", cd_lsp_range(v, f->start, f->end));
-    json_object_set_new(d, "severity", json_integer(f->severity));
-    json_object_set(d, "code", cn->code);
-    json_object_set(d, "codeDescription", cn->description);
-    json_object_set(d, "source", source);
-    json_object_set_new(d, "message", json_string(f->message ? f->message : ""));
+    cd_position a = cd_position_cursor_at(c, start);
+    cd_position b = cd_position_cursor_at(c, end);
+    cd_jsonw_lit(w, "{\"start\":");
+    write_position(w, a);
+    cd_jsonw_lit(w, ",\"end\":");
+    write_position(w, b);
+    cd_jsonw_lit(w, "}");
+}
+
+/* The fields of a Diagnostic that depend on its code only, from "code"
+   to the opening of "message". */
+static void write_code_fields(cd_jsonw *w, cd_code code)
+{
+    char href[256];
+    snprintf(href, sizeof href, "%s%s.md", CD_DOCS_BASE_URL, cd_code_name(code));
+    cd_jsonw_lit(w, ",\"code\":");
+    cd_jsonw_cstring(w, cd_code_name(code));
+    cd_jsonw_lit(w, ",\"codeDescription\":{\"href\":");
+    cd_jsonw_cstring(w, href);
+    cd_jsonw_lit(w, "},\"source\":\"copydesk\",\"message\":");
+}
+
+/* One Diagnostic, keys in the order clients have always seen. code_text
+   is write_code_fields' text for f's code, or NULL to write it here.
+   Findings are sorted by start, so `at` mostly counts on from the
+   previous finding; related places are often elsewhere (a name's first
+   mention) and get their own cursor rather than sending `at` back. */
+static void write_diagnostic(cd_jsonw *w, const cd_lsp_view *v, const cd_finding *f,
+                             const cd_jsonw *code_text, cd_position_cursor *at,
+                             cd_position_cursor *rel)
+{
+    cd_jsonw_lit(w, "{\"range\":");
+    write_range(w, at, f->start, f->end);
+    cd_jsonw_lit(w, ",\"severity\":");
+    cd_jsonw_int(w, f->severity);
+    if (code_text)
+        cd_jsonw_raw(w, cd_jsonw_text(code_text), code_text->len);
+    else
+        write_code_fields(w, f->code);
+    cd_jsonw_cstring(w, f->message);
     if (f->n_related > 0) {
-        json_t *rel = json_array();
+        cd_jsonw_lit(w, ",\"relatedInformation\":[");
         for (size_t i = 0; i < f->n_related; i++) {
             const cd_related *r = &f->related[i];
-            json_t *loc = json_object();
-            json_object_set_new(loc, "uri", json_string(v->uri ? v->uri : ""));
-            json_object_set_new(loc, "range", cd_lsp_range(v, r->start, r->end));
-            json_t *item = json_object();
-            json_object_set_new(item, "location", loc);
-            json_object_set_new(item, "message",
-                                json_string(r->message ? r->message : ""));
-            json_array_append_new(rel, item);
+            if (i)
+                cd_jsonw_lit(w, ",");
+            cd_jsonw_lit(w, "{\"location\":{\"uri\":");
+            cd_jsonw_cstring(w, v->uri);
+            cd_jsonw_lit(w, ",\"range\":");
+            write_range(w, rel, r->start, r->end);
+            cd_jsonw_lit(w, "},\"message\":");
+            cd_jsonw_cstring(w, r->message);
+            cd_jsonw_lit(w, "}");
         }
-        json_object_set_new(d, "relatedInformation", rel);
+        cd_jsonw_lit(w, "]");
     }
-    return d;
+    cd_jsonw_lit(w, "}");
+}
+
+void cd_lsp_write_diagnostics(cd_jsonw *w, const cd_lsp_view *v, const cd_result *r)
+{
+    /* Each code's fields are written once per call and copied after. */
+    cd_jsonw code_text[CD_CODE_COUNT] = {{0}};
+    cd_position_cursor at, rel;
+    cd_position_cursor_init(&at, v->ix, v->text, v->enc);
+    cd_position_cursor_init(&rel, v->ix, v->text, v->enc);
+    cd_jsonw_lit(w, "[");
+    for (size_t i = 0; r && i < r->count; i++) {
+        const cd_finding *f = &r->items[i];
+        cd_jsonw *ct = NULL;
+        if ((unsigned)f->code < CD_CODE_COUNT) {
+            ct = &code_text[f->code];
+            if (ct->len == 0)
+                write_code_fields(ct, f->code);
+            if (ct->failed)
+                w->failed = true;
+        }
+        if (i)
+            cd_jsonw_lit(w, ",");
+        write_diagnostic(w, v, f, ct, &at, &rel);
+    }
+    cd_jsonw_lit(w, "]");
+    for (int c = 0; c < CD_CODE_COUNT; c++)
+        cd_jsonw_free(&code_text[c]);
 }
 
 json_t *cd_lsp_diagnostic(const cd_lsp_view *v, const cd_finding *f)
 {
-    code_nodes cn = code_nodes_new(f->code);
-    json_t *source = json_string("copydesk");
-    json_t *d = diagnostic_new(v, f, &cn, source);
-    json_decref(cn.code);
-    json_decref(cn.description);
-    json_decref(source);
+    /* Parsed back from the one writer, so a quick fix's diagnostic is the
+       published one exactly. */
+    cd_jsonw w = {0};
+    cd_position_cursor at, rel;
+    cd_position_cursor_init(&at, v->ix, v->text, v->enc);
+    cd_position_cursor_init(&rel, v->ix, v->text, v->enc);
+    write_diagnostic(&w, v, f, NULL, &at, &rel);
+    json_t *d = w.failed ? NULL : json_loadb(cd_jsonw_text(&w), w.len, 0, NULL);
+    cd_jsonw_free(&w);
     return d;
-}
-
-json_t *cd_lsp_diagnostics(const cd_lsp_view *v, const cd_result *r)
-{
-    /* Every diagnostic of one code shares its "code" and "codeDescription"
-       values, and all share "source": jansson values are refcounted, the
-       serialised JSON is the same, and a long document's array is built
-       (and later freed, on the loop thread) with a quarter fewer nodes.
-       Nothing edits a diagnostic once it is built. */
-    code_nodes cn[CD_CODE_COUNT];
-    bool have[CD_CODE_COUNT] = {false};
-    json_t *source = json_string("copydesk");
-    json_t *arr = json_array();
-    for (size_t i = 0; r && i < r->count; i++) {
-        const cd_finding *f = &r->items[i];
-        if ((unsigned)f->code >= CD_CODE_COUNT) {
-            json_array_append_new(arr, cd_lsp_diagnostic(v, f));
-            continue;
-        }
-        if (!have[f->code]) {
-            cn[f->code] = code_nodes_new(f->code);
-            have[f->code] = true;
-        }
-        json_array_append_new(arr, diagnostic_new(v, f, &cn[f->code], source));
-    }
-    for (int c = 0; c < CD_CODE_COUNT; c++)
-        if (have[c]) {
-            json_decref(cn[c].code);
-            json_decref(cn[c].description);
-        }
-    json_decref(source);
-    return arr;
 }
 
 int cd_lsp_parse_position(const json_t *obj, cd_position *out)

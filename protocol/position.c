@@ -4,12 +4,13 @@
  * surrogates, nothing above U+10FFFF); anything else is one invalid byte
  * that counts as one unit in both encodings. Decoding is bounded by the
  * text's length, so a sequence cut by the end of the text is invalid bytes
- * rather than a read past the buffer. Every query walks one line only:
+ * rather than a read past the buffer. Every query walks one line at most:
  * the line comes from a binary search over the index. */
 #include "protocol/position.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 
 static bool cont(unsigned char c, unsigned char lo, unsigned char hi)
 {
@@ -106,27 +107,60 @@ static size_t line_end(const cd_line_index *ix, const char *text, size_t line)
     return e;
 }
 
-cd_position cd_position_from_offset(const cd_line_index *ix, const char *text,
-                                    size_t offset, cd_encoding enc)
+void cd_position_cursor_init(cd_position_cursor *c, const cd_line_index *ix,
+                             const char *text, cd_encoding enc)
 {
+    c->ix = ix;
+    c->text = text;
+    c->enc = enc;
+    c->line = 0;
+    c->off = 0;
+    c->units = 0;
+}
+
+cd_position cd_position_cursor_at(cd_position_cursor *c, size_t offset)
+{
+    const cd_line_index *ix = c->ix;
     if (offset > ix->text_len)
         offset = ix->text_len;
-    size_t line = line_of(ix, offset);
-    size_t s = ix->starts[line];
-    size_t e = line_end(ix, text, line);
+    bool same_line = offset >= c->off &&
+                     (c->line + 1 >= ix->n_lines || offset < ix->starts[c->line + 1]);
+    if (!same_line) {
+        c->line = line_of(ix, offset);
+        c->off = ix->starts[c->line];
+        c->units = 0;
+    }
+    size_t e = line_end(ix, c->text, c->line);
     if (offset > e)
         offset = e; /* between "\r" and "\n": the line ending is one place */
-    const unsigned char *t = (const unsigned char *)text;
-    size_t units = 0;
-    for (size_t p = s; p < offset;) {
+    const unsigned char *t = (const unsigned char *)c->text;
+    size_t p = c->off, units = c->units;
+    /* ASCII is one unit per byte in both encodings: skip it eight bytes
+       at a time (news copy is mostly ASCII). */
+    for (uint64_t word; p + 8 <= offset; p += 8, units += 8) {
+        memcpy(&word, t + p, 8);
+        if (word & 0x8080808080808080ULL)
+            break;
+    }
+    while (p < offset) {
         size_t clen = char_len(t + p, ix->text_len - p);
         if (p + clen > offset)
             break; /* offset inside this character: count up to its start */
-        units += char_units(clen, enc);
+        units += char_units(clen, c->enc);
         p += clen;
     }
-    cd_position pos = {(uint32_t)line, (uint32_t)units};
+    c->off = p;
+    c->units = units;
+    cd_position pos = {(uint32_t)c->line, (uint32_t)units};
     return pos;
+}
+
+cd_position cd_position_from_offset(const cd_line_index *ix, const char *text,
+                                    size_t offset, cd_encoding enc)
+{
+    cd_position_cursor c;
+    cd_position_cursor_init(&c, ix, text, enc);
+    return cd_position_cursor_at(&c, offset);
 }
 
 size_t cd_position_to_offset(const cd_line_index *ix, const char *text,

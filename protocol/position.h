@@ -38,6 +38,24 @@ void cd_line_index_free(cd_line_index *ix);
 cd_position cd_position_from_offset(const cd_line_index *ix, const char *text,
                                     size_t offset, cd_encoding enc);
 
+/* Converts a run of offsets, each one counted on from where the last one
+ * stopped when it is on the same line and not before it: a document's
+ * findings, in order, cost one walk over their lines instead of one walk
+ * from the line start per range. Any order gives the same positions as
+ * cd_position_from_offset. Borrows ix and text. */
+typedef struct cd_position_cursor {
+    const cd_line_index *ix;
+    const char *text;
+    cd_encoding enc;
+    size_t line;   /* line of off */
+    size_t off;    /* a character boundary in that line reached by walking */
+    size_t units;  /* code units from the line start to off */
+} cd_position_cursor;
+
+void cd_position_cursor_init(cd_position_cursor *c, const cd_line_index *ix,
+                             const char *text, cd_encoding enc);
+cd_position cd_position_cursor_at(cd_position_cursor *c, size_t offset);
+
 /* Position -> byte offset. A line past the end clamps to the end of the
  * text; a character past the end of its line clamps to the line's end
  * (before "\r\n"); a character inside a surrogate pair maps to the start

@@ -22,7 +22,7 @@ struct cd_job {
     volatile int cancel;    /* set by the loop thread; polled by analysis */
     cd_encoding enc;
     cd_result *result;      /* produced by the worker; owned by the job */
-    json_t *diags;          /* produced by the worker; owned reference */
+    cd_report *report;      /* produced by the worker; owned by the job */
 };
 
 static void maybe_start(cd_document *doc);
@@ -46,7 +46,7 @@ static void doc_free(cd_document *doc)
     cd_snapshot_release(doc->snap);
     cd_snapshot_release(doc->done_snap);
     cd_result_free(doc->done_result);
-    json_decref(doc->done_diags);
+    cd_report_free(doc->done_report);
     free(doc->uri);
     free(doc);
 }
@@ -56,7 +56,7 @@ static void job_free(cd_job *job)
     cd_settings_destroy(&job->settings);
     cd_snapshot_release(job->snap);
     cd_result_free(job->result);
-    json_decref(job->diags);
+    cd_report_free(job->report);
     free(job);
 }
 
@@ -69,26 +69,52 @@ static void work_cb(uv_work_t *req)
     job->result = cd_analyze(job->snap->text, job->snap->len, &job->opts);
     if (!job->result || job->result->cancelled)
         return;
-    /* Converting to LSP JSON here keeps a 100,000-word document's
-       diagnostics off the loop thread too. */
+    /* The whole publish message is written here, so the loop thread's
+       share of a change is writing bytes (doc->uri never changes after
+       didOpen, so reading it here is safe). */
     cd_lsp_view v = {job->snap->text, job->snap->ix, job->enc, job->doc->uri};
-    job->diags = cd_lsp_diagnostics(&v, job->result);
+    job->report = cd_report_new(&v, job->snap->version, job->result);
 }
 
 static void publish(cd_server *srv, cd_document *doc)
 {
-    json_t *params = json_pack("{s:s,s:I,s:O}", "uri", doc->uri,
-                               "version", (json_int_t)doc->done_snap->version,
-                               "diagnostics", doc->done_diags);
-    cd_server_send_take(srv, cd_rpc_notification_take("textDocument/publishDiagnostics", params));
+    cd_server_write(srv, &doc->done_report->msg);
 }
 
-static json_t *full_report(cd_document *doc)
+/* A DocumentDiagnosticReport ({"kind":"full",...}) for doc's last results;
+   fields after "items" (a workspace item's uri and version) are the
+   caller's, so the object is left open. */
+static void open_full_report(cd_jsonw *w, const cd_document *doc)
 {
-    char rid[32];
+    char rid[48];
     snprintf(rid, sizeof rid, "%ld.%ld", doc->done_snap->version, doc->done_gen);
-    return json_pack("{s:s,s:s,s:O}", "kind", "full", "resultId", rid,
-                     "items", doc->done_diags);
+    cd_jsonw_lit(w, "{\"kind\":\"full\",\"resultId\":");
+    cd_jsonw_cstring(w, rid);
+    cd_jsonw_lit(w, ",\"items\":");
+    cd_report_write_items(w, doc->done_report);
+}
+
+/* {"jsonrpc":"2.0","id":ID,"result": -- the caller writes the result and
+   closes with "}". */
+static cd_jsonw *begin_response(cd_server *srv, const json_t *id)
+{
+    cd_jsonw *w = cd_server_begin(srv);
+    cd_jsonw_lit(w, "{\"jsonrpc\":\"2.0\",\"id\":");
+    cd_jsonw_json(w, id);
+    cd_jsonw_lit(w, ",\"result\":");
+    return w;
+}
+
+/* Answers a textDocument/diagnostic pull for uri (doc NULL: not open). */
+static void answer_document(cd_server *srv, const json_t *id, const cd_document *doc)
+{
+    cd_jsonw *w = begin_response(srv, id);
+    if (doc)
+        open_full_report(w, doc);
+    else
+        cd_jsonw_lit(w, "{\"kind\":\"full\",\"items\":[]");
+    cd_jsonw_lit(w, "}}");
+    cd_server_write(srv, w);
 }
 
 static bool all_fresh(cd_server *srv)
@@ -99,16 +125,22 @@ static bool all_fresh(cd_server *srv)
     return true;
 }
 
-static void answer_workspace(cd_server *srv, json_t *id)
+static void answer_workspace(cd_server *srv, const json_t *id)
 {
-    json_t *items = json_array();
+    cd_jsonw *w = begin_response(srv, id);
+    cd_jsonw_lit(w, "{\"items\":[");
     for (cd_document *d = srv->docs; d; d = d->next) {
-        json_t *r = full_report(d);
-        json_object_set_new(r, "uri", json_string(d->uri));
-        json_object_set_new(r, "version", json_integer(d->snap->version));
-        json_array_append_new(items, r);
+        open_full_report(w, d);
+        cd_jsonw_lit(w, ",\"uri\":");
+        cd_jsonw_cstring(w, d->uri);
+        cd_jsonw_lit(w, ",\"version\":");
+        cd_jsonw_int(w, d->snap->version);
+        cd_jsonw_lit(w, "}");
+        if (d->next)
+            cd_jsonw_lit(w, ",");
     }
-    cd_server_send_take(srv, cd_rpc_response_take(id, json_pack("{s:o}", "items", items)));
+    cd_jsonw_lit(w, "]}}");
+    cd_server_write(srv, w);
 }
 
 /* Answers every queued pull whose documents are now fresh. */
@@ -118,13 +150,10 @@ static void answer_pulls(cd_server *srv)
     while (*pp) {
         cd_pull *p = *pp;
         bool ready;
-        json_t *result = NULL;
+        cd_document *d = NULL;
         if (p->uri) {
-            cd_document *d = cd_documents_find(srv, p->uri);
+            d = cd_documents_find(srv, p->uri);
             ready = !d || cd_document_fresh(d);
-            if (ready)
-                result = d ? full_report(d)
-                           : json_pack("{s:s,s:[]}", "kind", "full", "items");
         } else {
             ready = all_fresh(srv);
         }
@@ -134,7 +163,7 @@ static void answer_pulls(cd_server *srv)
         }
         *pp = p->next;
         if (p->uri)
-            cd_server_send_take(srv, cd_rpc_response_take(p->id, result));
+            answer_document(srv, p->id, d);
         else
             answer_workspace(srv, p->id);
         json_decref(p->id);
@@ -147,25 +176,25 @@ static void answer_pulls(cd_server *srv)
 static void store_results(cd_server *srv, cd_document *doc, cd_job *job, int status)
 {
     bool current = job->snap == doc->snap && job->gen == srv->settings_gen;
-    if (status != 0 || !current || !job->result || job->result->cancelled || !job->diags)
+    if (status != 0 || !current || !job->result || job->result->cancelled || !job->report)
         return;
     /* The previous results are released after publishing, not before:
-       freeing a long document's diagnostics (thousands of JSON nodes) is
-       loop-thread work the editor need not wait for. */
+       freeing a long document's findings is loop-thread work the editor
+       need not wait for. */
     cd_snapshot *old_snap = doc->done_snap;
     cd_result *old_result = doc->done_result;
-    json_t *old_diags = doc->done_diags;
+    cd_report *old_report = doc->done_report;
     doc->done_snap = cd_snapshot_retain(job->snap);
     doc->done_gen = job->gen;
     doc->done_result = job->result;
-    doc->done_diags = job->diags;
+    doc->done_report = job->report;
     job->result = NULL;
-    job->diags = NULL;
+    job->report = NULL;
     publish(srv, doc);
     answer_pulls(srv);
     cd_snapshot_release(old_snap);
     cd_result_free(old_result);
-    json_decref(old_diags);
+    cd_report_free(old_report);
 }
 
 static void after_work_cb(uv_work_t *req, int status)

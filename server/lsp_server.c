@@ -58,6 +58,7 @@ int cd_lsp_main(void)
     }
     free(loop);
     cd_framer_free(srv->framer);
+    cd_jsonw_free(&srv->out);
     json_decref(srv->init_settings);
     cd_settings_destroy(&srv->settings);
     cd_workspace_forget_configs(srv);

@@ -10,8 +10,10 @@
 #include "copydesk/analysis.h"
 #include "protocol/framing.h"
 #include "protocol/jsonrpc.h"
+#include "protocol/jsonw.h"
 #include "protocol/position.h"
 #include "server/config.h"
+#include "server/report.h"
 #include "server/settings.h"
 #include "server/snapshot.h"
 
@@ -34,7 +36,7 @@ typedef struct cd_document {
     cd_snapshot *done_snap;  /* owned reference or NULL */
     long done_gen;
     cd_result *done_result;  /* owned or NULL */
-    json_t *done_diags;      /* owned reference: LSP Diagnostic array */
+    cd_report *done_report;  /* owned or NULL: its diagnostics, serialised */
     struct cd_document *next;
 } cd_document;
 
@@ -48,6 +50,9 @@ typedef struct cd_pull {
 struct cd_server {
     uv_loop_t *loop;
     cd_framer *framer;       /* owned */
+    cd_jsonw out;            /* owned: the outgoing message being written
+                                (one at a time; reused, so a message costs
+                                no allocation once the buffer has grown) */
     union {
         uv_pipe_t pipe;
         uv_tty_t tty;
@@ -84,6 +89,12 @@ void cd_transport_stop(cd_server *srv);
 /* Writes msg framed to stdout (blocking). Takes nothing: msg stays the
  * caller's. */
 void cd_server_send(cd_server *srv, const json_t *msg);
+/* For a message written as text: srv->out, emptied. Write one message
+ * into it and pass it to cd_server_write before sending anything else. */
+cd_jsonw *cd_server_begin(cd_server *srv);
+/* Frames w's text and writes it to stdout (blocking); w stays the
+ * caller's. */
+void cd_server_write(cd_server *srv, cd_jsonw *w);
 /* Convenience: send and drop the caller's reference. */
 void cd_server_send_take(cd_server *srv, json_t *msg);
 

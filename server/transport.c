@@ -158,17 +158,29 @@ static void write_all(int fd, const char *p, size_t n)
     }
 }
 
-void cd_server_send(cd_server *srv, const json_t *msg)
+cd_jsonw *cd_server_begin(cd_server *srv)
+{
+    cd_jsonw_clear(&srv->out);
+    return &srv->out;
+}
+
+void cd_server_write(cd_server *srv, cd_jsonw *w)
 {
     (void)srv;
     size_t len;
-    char *buf = cd_rpc_frame(msg, &len);
-    if (!buf) {
+    const char *frame = cd_jsonw_frame(w, &len);
+    if (!frame) {
         fprintf(stderr, "copydesk: out of memory writing a message\n");
         return;
     }
-    write_all(STDOUT_FILENO, buf, len);
-    free(buf);
+    write_all(STDOUT_FILENO, frame, len);
+}
+
+void cd_server_send(cd_server *srv, const json_t *msg)
+{
+    cd_jsonw *w = cd_server_begin(srv);
+    cd_jsonw_json(w, msg);
+    cd_server_write(srv, w);
 }
 
 void cd_server_send_take(cd_server *srv, json_t *msg)
