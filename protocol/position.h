@@ -31,6 +31,11 @@ typedef struct cd_line_index {
 
 cd_line_index *cd_line_index_new(const char *text, size_t len);
 void cd_line_index_free(cd_line_index *ix);
+/* The index of a text made from old's by replacing bytes [a, b) with
+ * repl (repl_len bytes; b >= a): old's line starts are kept or shifted,
+ * only repl is scanned. Returns a new index, or NULL on OOM. */
+cd_line_index *cd_line_index_splice(const cd_line_index *old, size_t a, size_t b,
+                                    const char *repl, size_t repl_len);
 
 /* Byte offset -> position. Offsets past the end clamp to the end; an
  * offset inside a multi-byte character counts up to that character's

@@ -353,27 +353,21 @@ int cd_documents_change(cd_server *srv, cd_document *doc, long version,
         json_t *t = json_object_get(ch, "text");
         json_t *r = json_object_get(ch, "range");
         const char *s = json_string_value(t);
-        size_t n = json_string_length(t), out_len;
-        char *out;
+        size_t n = json_string_length(t);
+        cd_snapshot *next;
         if (r) {
             cd_position a, b;
             cd_lsp_parse_position(json_object_get(r, "start"), &a);
             cd_lsp_parse_position(json_object_get(r, "end"), &b);
-            out = cd_snapshot_splice(cur, a, b, srv->enc, s, n, &out_len);
+            next = cd_snapshot_edit(cur, a, b, srv->enc, s, n, version);
         } else {
-            out = malloc(n + 1);
+            char *out = malloc(n + 1);
             if (out) {
                 memcpy(out, s, n);
                 out[n] = '\0';
-                out_len = n;
             }
+            next = out ? cd_snapshot_new_take(out, n, version, cur->markdown) : NULL;
         }
-        if (!out) {
-            cd_snapshot_release(cur);
-            *err = "out of memory";
-            return -1;
-        }
-        cd_snapshot *next = cd_snapshot_new_take(out, out_len, version, cur->markdown);
         cd_snapshot_release(cur);
         if (!next) {
             *err = "out of memory";

@@ -34,4 +34,11 @@ char *cd_snapshot_splice(const cd_snapshot *s, cd_position start,
                          cd_position end, cd_encoding enc,
                          const char *repl, size_t repl_len, size_t *out_len);
 
+/* The same change as a new snapshot at version (one reference; markdown
+ * as s): the text is copied once with repl in place, and s's line index
+ * is shifted rather than rebuilt from the whole text. NULL on OOM. */
+cd_snapshot *cd_snapshot_edit(const cd_snapshot *s, cd_position start,
+                              cd_position end, cd_encoding enc,
+                              const char *repl, size_t repl_len, long version);
+
 #endif
