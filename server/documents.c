@@ -283,12 +283,14 @@ static void timer_cb(uv_timer_t *t)
 }
 
 /* Debounce: restart the timer; a running job on an older text is told to
- * stop at its next paragraph. */
-static void schedule(cd_document *doc)
+ * stop at its next paragraph. The debounce is for keystrokes: an opened
+ * document is analysed at once (delay 0; the timer still orders it after
+ * the messages already read). */
+static void schedule(cd_document *doc, uint64_t delay_ms)
 {
     if (doc->job && doc->job->snap != doc->snap)
         doc->job->cancel = 1;
-    uv_timer_start(&doc->timer, timer_cb, (uint64_t)doc->srv->settings.debounce_ms, 0);
+    uv_timer_start(&doc->timer, timer_cb, delay_ms, 0);
 }
 
 /* ---- text sync ---- */
@@ -308,7 +310,7 @@ void cd_documents_open(cd_server *srv, const char *uri, long version,
     if (doc) { /* reopened without a close: the client's text wins */
         cd_snapshot_release(doc->snap);
         doc->snap = snap;
-        schedule(doc);
+        schedule(doc, 0);
         return;
     }
     doc = calloc(1, sizeof *doc);
@@ -323,13 +325,12 @@ void cd_documents_open(cd_server *srv, const char *uri, long version,
     doc->timer.data = doc;
     doc->next = srv->docs;
     srv->docs = doc;
-    schedule(doc);
+    schedule(doc, 0);
 }
 
 int cd_documents_change(cd_server *srv, cd_document *doc, long version,
                         const json_t *changes, const char **err)
 {
-    (void)srv;
     size_t i;
     json_t *ch;
     /* Validate everything first, so a bad change leaves the text as it was. */
@@ -377,7 +378,7 @@ int cd_documents_change(cd_server *srv, cd_document *doc, long version,
     }
     cd_snapshot_release(doc->snap);
     doc->snap = cur;
-    schedule(doc);
+    schedule(doc, (uint64_t)srv->settings.debounce_ms);
     return 0;
 }
 
