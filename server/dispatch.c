@@ -120,6 +120,8 @@ static void clear_config_diagnostics(cd_server *srv)
 
 static void on_response(cd_server *srv, cd_msg *m)
 {
+    if (cd_progress_on_response(srv, m))
+        return;
     if (!srv->config_request_id || !json_equal(m->id, srv->config_request_id))
         return; /* an answer to nothing we are waiting for */
     json_decref(srv->config_request_id);
@@ -152,6 +154,8 @@ static void on_initialize(cd_server *srv, json_t *id, json_t *params)
         json_object_get(ws, "didChangeWatchedFiles"), "dynamicRegistration"));
     srv->diagnostic_refresh = json_is_true(json_object_get(
         json_object_get(ws, "diagnostics"), "refreshSupport"));
+    srv->work_done_progress = json_is_true(json_object_get(
+        json_object_get(caps, "window"), "workDoneProgress"));
     json_t *init = json_object_get(params, "initializationOptions");
     if (json_is_object(init)) {
         srv->init_settings = json_incref((json_t *)copydesk_section(init));
@@ -159,14 +163,14 @@ static void on_initialize(cd_server *srv, json_t *id, json_t *params)
     }
     srv->state = CD_STATE_RUNNING;
     json_t *result = json_pack(
-        "{s:{s:s,s:{s:b,s:i},s:b,s:{s:[s]},s:{s:s,s:b,s:b}},s:{s:s,s:s}}",
+        "{s:{s:s,s:{s:b,s:i},s:b,s:{s:[s]},s:{s:s,s:b,s:b,s:b}},s:{s:s,s:s}}",
         "capabilities",
         "positionEncoding", srv->enc == CD_ENC_UTF8 ? "utf-8" : "utf-16",
         "textDocumentSync", "openClose", 1, "change", 2,
         "hoverProvider", 1,
         "codeActionProvider", "codeActionKinds", "quickfix",
         "diagnosticProvider", "identifier", "copydesk",
-        "interFileDependencies", 0, "workspaceDiagnostics", 1,
+        "interFileDependencies", 0, "workspaceDiagnostics", 1, "workDoneProgress", 1,
         "serverInfo", "name", "copydesk", "version", CD_VERSION);
     reply(srv, id, result);
 }
@@ -228,11 +232,16 @@ static void on_request(cd_server *srv, cd_msg *m)
         if (!uri)
             reply_error(srv, id, CD_RPC_INVALID_PARAMS, "textDocument/diagnostic needs textDocument.uri");
         else
-            cd_documents_pull(srv, id, uri);
+            cd_documents_pull(srv, id, uri, NULL);
         return;
     }
     if (strcmp(method, "workspace/diagnostic") == 0) {
-        cd_documents_pull(srv, id, NULL);
+        /* A ProgressToken is an integer or a string; anything else is
+           treated as no token. */
+        json_t *token = json_object_get(m->params, "workDoneToken");
+        if (!json_is_string(token) && !json_is_integer(token))
+            token = NULL;
+        cd_documents_pull(srv, id, NULL, token);
         return;
     }
     if (strcmp(method, "textDocument/codeAction") == 0) {

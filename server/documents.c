@@ -125,6 +125,25 @@ static bool all_fresh(cd_server *srv)
     return true;
 }
 
+void cd_documents_count(const cd_server *srv, size_t *fresh, size_t *total)
+{
+    *fresh = *total = 0;
+    for (const cd_document *d = srv->docs; d; d = d->next) {
+        ++*total;
+        if (cd_document_fresh(d))
+            ++*fresh;
+    }
+}
+
+static void pull_free(cd_pull *p)
+{
+    json_decref(p->id);
+    json_decref(p->token);
+    json_decref(p->create_id);
+    free(p->uri);
+    free(p);
+}
+
 static void answer_workspace(cd_server *srv, const json_t *id)
 {
     cd_jsonw *w = begin_response(srv, id);
@@ -158,17 +177,17 @@ static void answer_pulls(cd_server *srv)
             ready = all_fresh(srv);
         }
         if (!ready) {
+            cd_progress_update(srv, p);
             pp = &p->next;
             continue;
         }
         *pp = p->next;
+        cd_progress_end(srv, p);
         if (p->uri)
             answer_document(srv, p->id, d);
         else
             answer_workspace(srv, p->id);
-        json_decref(p->id);
-        free(p->uri);
-        free(p);
+        pull_free(p);
     }
 }
 
@@ -436,7 +455,7 @@ void cd_documents_kick_all(cd_server *srv)
             maybe_start(d);
 }
 
-void cd_documents_pull(cd_server *srv, json_t *id, const char *uri)
+void cd_documents_pull(cd_server *srv, json_t *id, const char *uri, const json_t *token)
 {
     cd_pull *p = calloc(1, sizeof *p);
     if (!p || (uri && !(p->uri = strdup(uri)))) {
@@ -447,6 +466,8 @@ void cd_documents_pull(cd_server *srv, json_t *id, const char *uri)
     p->id = json_incref(id);
     p->next = srv->pulls;
     srv->pulls = p;
+    if (!uri)
+        cd_progress_start(srv, p, token);
     answer_pulls(srv);
 }
 
@@ -456,10 +477,9 @@ void cd_documents_cancel_pull(cd_server *srv, const json_t *id)
         cd_pull *p = *pp;
         if (json_equal(p->id, (json_t *)id)) {
             *pp = p->next;
+            cd_progress_end(srv, p);
             cd_server_send_take(srv, cd_rpc_error(p->id, CD_RPC_REQUEST_CANCELLED, "request cancelled"));
-            json_decref(p->id);
-            free(p->uri);
-            free(p);
+            pull_free(p);
             return;
         }
     }
@@ -470,9 +490,7 @@ void cd_documents_shutdown(cd_server *srv)
     while (srv->pulls) {
         cd_pull *p = srv->pulls;
         srv->pulls = p->next;
-        json_decref(p->id);
-        free(p->uri);
-        free(p);
+        pull_free(p);
     }
     while (srv->docs) {
         cd_document *d = srv->docs;

@@ -40,10 +40,21 @@ typedef struct cd_document {
     struct cd_document *next;
 } cd_document;
 
+/* Work-done progress of a workspace pull (server/progress.c). */
+typedef enum cd_progress_state {
+    CD_PROGRESS_NONE = 0,    /* none for this pull */
+    CD_PROGRESS_CREATING,    /* window/workDoneProgress/create unanswered */
+    CD_PROGRESS_ACTIVE       /* begun: "end" is due before the answer */
+} cd_progress_state;
+
 /* A pull request waiting for fresh results. uri NULL: workspace pull. */
 typedef struct cd_pull {
     json_t *id;              /* owned reference */
     char *uri;               /* owned or NULL */
+    cd_progress_state progress;
+    json_t *token;           /* owned reference or NULL: the progress token */
+    json_t *create_id;       /* owned reference or NULL: our create request */
+    size_t reported;         /* documents done at the last begin or report */
     struct cd_pull *next;
 } cd_pull;
 
@@ -75,6 +86,7 @@ struct cd_server {
     cd_config_cache configs;     /* owned: copydesk.json files loaded */
     bool watch_files;            /* client can register file watchers */
     bool diagnostic_refresh;     /* client takes workspace/diagnostic/refresh */
+    bool work_done_progress;     /* client takes window/workDoneProgress/create */
     json_t *init_settings;       /* initializationOptions' copydesk section */
     long settings_gen;           /* bumped on every settings change */
     uv_timer_t config_timer;     /* gives up waiting for configuration */
@@ -117,13 +129,26 @@ void cd_documents_invalidate_all(cd_server *srv);
 void cd_documents_kick_all(cd_server *srv);
 /* True when doc's last finished analysis covers its current text. */
 bool cd_document_fresh(const cd_document *doc);
-/* Pull diagnostics: answers now when fresh, else queues until fresh. */
-void cd_documents_pull(cd_server *srv, json_t *id, const char *uri);
+/* Pull diagnostics: answers now when fresh, else queues until fresh.
+ * uri NULL: a workspace pull, with progress reported on token (the
+ * request's workDoneToken, borrowed; NULL when it has none). */
+void cd_documents_pull(cd_server *srv, json_t *id, const char *uri, const json_t *token);
+/* Open documents, and how many of them have fresh results. */
+void cd_documents_count(const cd_server *srv, size_t *fresh, size_t *total);
 void cd_documents_cancel_pull(cd_server *srv, const json_t *id);
 /* Answers every waiting pull now, analysing on this thread if needed. */
 void cd_documents_flush_pulls(cd_server *srv);
 /* Cancels jobs, closes timers and frees documents (exit). */
 void cd_documents_shutdown(cd_server *srv);
+
+/* progress.c: work-done progress of a workspace pull p (already queued).
+ * _start when it arrives, _update while it waits, _end just before it is
+ * answered (or cancelled). _on_response takes the client's answer to our
+ * window/workDoneProgress/create; false when m answers something else. */
+void cd_progress_start(cd_server *srv, cd_pull *p, const json_t *token);
+void cd_progress_update(cd_server *srv, cd_pull *p);
+void cd_progress_end(cd_server *srv, cd_pull *p);
+bool cd_progress_on_response(cd_server *srv, const cd_msg *m);
 
 /* hover.c: what copydesk knows at pos, from the last finished analysis;
  * new reference, JSON null outside any finding, quotation or name. */

@@ -115,10 +115,13 @@ class Client:
             return pr["uri"] == uri and (version is None or pr.get("version") == version)
         return self.wait(p, timeout)["params"]
 
-    def initialize(self, encodings=("utf-16",), init_options=None, configuration=True):
+    def initialize(self, encodings=("utf-16",), init_options=None, configuration=True,
+                   window=None):
         caps = {"general": {"positionEncodings": list(encodings)},
                 "workspace": {"configuration": configuration},
                 "textDocument": {"diagnostic": {}}}
+        if window is not None:
+            caps["window"] = window
         params = {"processId": None, "rootUri": None, "capabilities": caps}
         if init_options is not None:
             params["initializationOptions"] = init_options
