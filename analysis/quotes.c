@@ -27,6 +27,7 @@
  * or more is attributed, so whenever a reading is uncertain (a speech verb
  * that might be a noun, a colon before the quote, a title-cased phrase)
  * the rule leans towards "attributed" or "not a quotation". */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -212,7 +213,7 @@ static const char *const marker_words[] = {
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-/* Every table above is loaded into one small hash per run (ctx.wtab), so
+/* Every table above is loaded into one hash (built once per process), so
  * a word is classified by a single probe whatever the tables hold. */
 enum {
     WC_VERB = 1u << 0,     /* speech_verbs */
@@ -329,6 +330,23 @@ static bool cp_letter(uint32_t cp)
            (cp >= 0x370 && cp <= 0x52F);
 }
 
+/* ASCII bytes that continue a word (letters, digits, $ % & @ # _), for
+ * tokenise's fast path. */
+static const bool word_ascii[256] = {
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+    ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+    ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+    ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+    ['y'] = 1, ['z'] = 1, ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1,
+    ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1,
+    ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+    ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1,
+    ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1, ['0'] = 1, ['1'] = 1,
+    ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+    ['8'] = 1, ['9'] = 1, ['$'] = 1, ['%'] = 1, ['&'] = 1, ['@'] = 1,
+    ['#'] = 1, ['_'] = 1,
+};
+
 static bool cp_alnum(uint32_t cp)
 {
     return cp_letter(cp) || (cp >= '0' && cp <= '9');
@@ -430,16 +448,31 @@ typedef struct sentinfo {
     bool marker;      /* the sentence calls its source anonymous */
 } sentinfo;
 
-/* One slot of the per-run word hash. */
+/* One slot of a word hash: the word (lower case) and its WC_* classes. */
 typedef struct wslot {
-    char w[MAX_WORD];
+    const char *w;         /* NULL: empty slot */
     uint32_t len;
     uint32_t flags;
 } wslot;
-#define WTAB_SIZE 2048 /* power of two, well over twice the table words */
+/* The built-in tables are hashed once per process into BUILTIN_SIZE slots
+ * (a power of two, about twice the distinct words: short probe runs, and
+ * at 16 bytes a slot the whole table stays in the first-level cache). */
+#define BUILTIN_SIZE 1024
+/* The newsroom's own verbs (opts->attribution_verbs) are capped so that
+ * the table entries and the verbs together stay under OPTION_CAP, the
+ * bound the rule has always applied. */
+#define OPTION_CAP 1024
+
+/* The newsroom's verbs of one run, in their own small hash (most runs
+ * have none, and the built-in hash is shared and never written). */
+typedef struct optslot {
+    char w[MAX_WORD];
+    uint32_t len;          /* 0: empty slot */
+} optslot;
 
 typedef struct ctx {
-    wslot *wtab;           /* word classes (word_classes, verbs, options) */
+    optslot *opt;          /* owned; NULL when opts has no verbs */
+    size_t opt_mask;       /* its size - 1 (a power of two) */
     const cd_doc *doc;
     const cd_options *opts;
     cd_result *out;
@@ -681,6 +714,10 @@ static size_t count_words(const unsigned char *p, size_t n, size_t s,
     return words;
 }
 
+static const bool mark_lead[256] = {
+    ['"'] = 1, ['\''] = 1, [0xE2] = 1, [0xC2] = 1,
+};
+
 /* Pairs the marks of paragraph k into c->spans (top level only) and
  * reports quote-unbalanced. An unclosed straight single is taken for an
  * elision ('em, 'til) and dropped silently. */
@@ -696,17 +733,17 @@ static void pair_marks(ctx *c, size_t k)
     } st[MAX_STACK];
     size_t depth = 0;
     c->n_spans = 0;
-    size_t last_dq = e; /* the paragraph's last straight double mark */
-    while (last_dq > s && p[last_dq - 1] != '"')
-        last_dq--;
-    last_dq = last_dq > s ? last_dq - 1 : s;
+    /* the paragraph's last straight double mark */
+    const unsigned char *dq = e > s ? memrchr(p + s, '"', e - s) : NULL;
+    size_t last_dq = dq ? (size_t)(dq - p) : s;
 
     for (size_t i = s; i < e;) {
-        unsigned char ch = p[i];
-        if (ch != '"' && ch != '\'' && ch != 0xE2 && ch != 0xC2) {
+        /* Only these bytes can start a quotation mark (" ' and the lead
+           bytes of “ ” ‘ ’ « »): skip the rest in a tight loop. */
+        while (i < e && !mark_lead[p[i]])
             i++;
-            continue;
-        }
+        if (i >= e)
+            break;
         bool open_d = false, open_s = false;
         for (size_t d = 0; d < depth; d++) {
             open_d = open_d || st[d].fam == FAM_DOUBLE;
@@ -833,74 +870,123 @@ static bool lower_word(const unsigned char *p, size_t s, size_t e, char *buf,
     return true;
 }
 
-static uint32_t word_hash(const char *w, size_t n)
+/* FNV-1a, in steps, so that a word's hash can be carried on from the
+ * hash of its prefix (speech_verb_word tries several endings). */
+#define HASH_INIT 2166136261u
+static uint32_t hash_more(uint32_t h, const char *w, size_t n)
 {
-    uint32_t h = 2166136261u; /* FNV-1a */
     for (size_t k = 0; k < n; k++)
         h = (h ^ (unsigned char)w[k]) * 16777619u;
     return h;
 }
 
-/* The classes of a lower-case word (0 when it is in no table). */
-static uint32_t wclass(const ctx *c, const char *w, size_t n)
-{
-    if (n == 0 || n >= MAX_WORD)
-        return 0;
-    for (uint32_t h = word_hash(w, n) & (WTAB_SIZE - 1);;
-         h = (h + 1) & (WTAB_SIZE - 1)) {
-        const wslot *sl = &c->wtab[h];
-        if (!sl->len)
-            return 0;
-        if (sl->len == n && memcmp(sl->w, w, n) == 0)
-            return sl->flags;
-    }
-}
+static wslot builtin[BUILTIN_SIZE];
+static size_t builtin_entries; /* list entries loaded, duplicates included */
+static pthread_once_t builtin_once = PTHREAD_ONCE_INIT;
 
-static void wadd(ctx *c, const char *w, uint32_t flag)
+static void builtin_add(const char *w, uint32_t flag)
 {
     size_t n = strlen(w);
-    if (n == 0 || n >= MAX_WORD)
-        return;
-    for (uint32_t h = word_hash(w, n) & (WTAB_SIZE - 1);;
-         h = (h + 1) & (WTAB_SIZE - 1)) {
-        wslot *sl = &c->wtab[h];
-        if (!sl->len) {
-            memcpy(sl->w, w, n + 1);
+    builtin_entries++;
+    for (uint32_t h = hash_more(HASH_INIT, w, n) & (BUILTIN_SIZE - 1);;
+         h = (h + 1) & (BUILTIN_SIZE - 1)) {
+        wslot *sl = &builtin[h];
+        if (!sl->w) {
+            sl->w = w;
             sl->len = (uint32_t)n;
             sl->flags = flag;
             return;
         }
-        if (strcmp(sl->w, w) == 0) {
+        if (sl->len == n && memcmp(sl->w, w, n) == 0) {
             sl->flags |= flag;
             return;
         }
     }
 }
 
-/* Loads every table, and the newsroom's own verbs, into c->wtab. Returns
- * false on OOM. The tables hold a few hundred words, so the hash never
- * fills (options beyond that are ignored). */
+static void builtin_build(void)
+{
+    for (size_t k = 0; k < COUNT(speech_verbs); k++)
+        builtin_add(speech_verbs[k].base,
+                    WC_VERB | (speech_verbs[k].flags & NOUNY ? WC_NOUNY : 0));
+    for (size_t k = 0; k < COUNT(word_classes); k++)
+        for (size_t j = 0; j < word_classes[k].count; j++)
+            builtin_add(word_classes[k].list[j], word_classes[k].flag);
+}
+
+/* The classes of the lower-case word w[0..n) whose hash is h (0 when it
+ * is in no table). */
+static uint32_t wclass_h(const ctx *c, const char *w, size_t n, uint32_t h)
+{
+    if (n == 0 || n >= MAX_WORD)
+        return 0;
+    uint32_t flags = 0;
+    for (uint32_t k = h & (BUILTIN_SIZE - 1);;
+         k = (k + 1) & (BUILTIN_SIZE - 1)) {
+        const wslot *sl = &builtin[k];
+        if (!sl->w)
+            break;
+        if (sl->len == n && memcmp(sl->w, w, n) == 0) {
+            flags = sl->flags;
+            break;
+        }
+    }
+    if (c->opt) {
+        for (size_t k = h & c->opt_mask;; k = (k + 1) & c->opt_mask) {
+            const optslot *sl = &c->opt[k];
+            if (!sl->len)
+                break;
+            if (sl->len == n && memcmp(sl->w, w, n) == 0) {
+                flags |= WC_OPTVERB;
+                break;
+            }
+        }
+    }
+    return flags;
+}
+
+static uint32_t wclass(const ctx *c, const char *w, size_t n)
+{
+    return wclass_h(c, w, n, hash_more(HASH_INIT, w, n));
+}
+
+/* Loads the newsroom's own verbs into c->opt (the built-in tables are
+ * shared: see builtin_build). Returns false on OOM. Verbs beyond
+ * OPTION_CAP less the built-in entries are ignored. */
 static bool load_words(ctx *c)
 {
-    c->wtab = calloc(WTAB_SIZE, sizeof *c->wtab);
-    if (!c->wtab)
+    pthread_once(&builtin_once, builtin_build);
+    size_t room = OPTION_CAP > builtin_entries ? OPTION_CAP - builtin_entries
+                                               : 0;
+    size_t want = c->opts->n_attribution_verbs < room
+                      ? c->opts->n_attribution_verbs : room;
+    if (want == 0)
+        return true;
+    size_t size = 16;
+    while (size < 2 * want)
+        size *= 2;
+    c->opt = calloc(size, sizeof *c->opt);
+    if (!c->opt)
         return false;
+    c->opt_mask = size - 1;
     size_t used = 0;
-    for (size_t k = 0; k < COUNT(speech_verbs); k++, used++)
-        wadd(c, speech_verbs[k].base,
-             WC_VERB | (speech_verbs[k].flags & NOUNY ? WC_NOUNY : 0));
-    for (size_t k = 0; k < COUNT(word_classes); k++)
-        for (size_t j = 0; j < word_classes[k].count; j++, used++)
-            wadd(c, word_classes[k].list[j], word_classes[k].flag);
-    for (size_t k = 0; k < c->opts->n_attribution_verbs; k++) {
+    for (size_t k = 0; k < c->opts->n_attribution_verbs && used < want; k++) {
         const char *v = c->opts->attribution_verbs[k];
         char w[MAX_WORD];
         size_t n = v ? strlen(v) : 0, len;
-        if (used >= WTAB_SIZE / 2)
-            break;
-        if (lower_word((const unsigned char *)v, 0, n, w, &len)) {
-            wadd(c, w, WC_OPTVERB);
-            used++;
+        if (!lower_word((const unsigned char *)v, 0, n, w, &len))
+            continue;
+        used++;
+        for (size_t h = hash_more(HASH_INIT, w, len) & c->opt_mask;;
+             h = (h + 1) & c->opt_mask) {
+            optslot *sl = &c->opt[h];
+            if (!sl->len) {
+                memcpy(sl->w, w, len);
+                sl->len = (uint32_t)len;
+                break;
+            }
+            if (sl->len == len && memcmp(sl->w, w, len) == 0)
+                break;
         }
     }
     return true;
@@ -911,15 +997,13 @@ static bool tok_has(const tok *t, uint32_t flag)
     return t->type == T_WORD && (t->wc & flag);
 }
 
-/* The token is this lower-case word, in any case. */
-static bool tok_eq(const ctx *c, const tok *t, const char *word)
+/* The token is the lower-case word[0..n), in any case. */
+static bool tok_is(const ctx *c, const tok *t, const char *word, size_t n)
 {
-    if (t->type != T_WORD || (c->p[t->s] | 0x20) != (unsigned char)word[0])
+    if (t->type != T_WORD || t->e - t->s != n ||
+        (c->p[t->s] | 0x20) != (unsigned char)word[0])
         return false;
-    size_t n = strlen(word);
-    if (t->e - t->s != n)
-        return false;
-    for (size_t k = 0; k < n; k++) {
+    for (size_t k = 1; k < n; k++) {
         unsigned char ch = c->p[t->s + k];
         if (is_upper_ascii(ch))
             ch = (unsigned char)(ch - 'A' + 'a');
@@ -928,6 +1012,8 @@ static bool tok_eq(const ctx *c, const tok *t, const char *word)
     }
     return true;
 }
+/* tok_is with a string literal, its length known at compile time. */
+#define tok_eq(c, t, lit) tok_is((c), (t), "" lit, sizeof(lit) - 1)
 
 static bool tok_upper(const ctx *c, const tok *t)
 {
@@ -940,10 +1026,9 @@ enum { F_BASE, F_S, F_ED, F_ING };
  * NOUNY entry in its bare or -s form (a verb only in context). */
 enum { V_NO = 0, V_YES, V_NOUN };
 
-/* Is base (with the form it was derived from) a speech verb? */
-static int verb_base(const ctx *c, const char *base, int form)
+/* What a word's classes say about it as a verb of the given form. */
+static int verb_flags(uint32_t f, int form)
 {
-    uint32_t f = wclass(c, base, strlen(base));
     if (f & WC_OPTVERB)
         return V_YES;
     if (!(f & WC_VERB))
@@ -951,24 +1036,36 @@ static int verb_base(const ctx *c, const char *base, int form)
     return !(f & WC_NOUNY) || form == F_ED || form == F_ING ? V_YES : V_NOUN;
 }
 
-/* Tries base = w[0..keep) + suffix. */
-static int try_base(const ctx *c, const char *w, size_t keep,
-                    const char *suffix, int form)
+/* A lower-cased word with the hash of each of its prefixes, so that a
+ * base form made of a prefix and a short suffix costs only the suffix's
+ * hashing. */
+typedef struct lword {
+    char w[MAX_WORD];
+    size_t n;
+    uint32_t ph[MAX_WORD]; /* ph[k]: hash of w[0..k) */
+} lword;
+
+/* Tries base = w[0..keep) + suffix[0..sl). */
+static int try_base(const ctx *c, const lword *lw, size_t keep,
+                    const char *suffix, size_t sl, int form)
 {
     char b[MAX_WORD + 2];
-    size_t sl = strlen(suffix);
     if (keep < 2 || keep + sl >= sizeof b)
         return V_NO;
-    memcpy(b, w, keep);
-    memcpy(b + keep, suffix, sl + 1);
-    return verb_base(c, b, form);
+    memcpy(b, lw->w, keep);
+    memcpy(b + keep, suffix, sl);
+    return verb_flags(wclass_h(c, b, keep + sl,
+                               hash_more(lw->ph[keep], suffix, sl)),
+                      form);
 }
+#define TRY(c, lw, keep, lit, form) \
+    try_base((c), (lw), (keep), "" lit, sizeof(lit) - 1, (form))
 
-static bool ends(const char *w, size_t n, const char *suf)
+static bool ends(const lword *lw, const char *suf, size_t m)
 {
-    size_t m = strlen(suf);
-    return n > m && memcmp(w + n - m, suf, m) == 0;
+    return lw->n > m && memcmp(lw->w + lw->n - m, suf, m) == 0;
 }
+#define ENDS(lw, lit) ends((lw), "" lit, sizeof(lit) - 1)
 
 /* Is the word a speech verb in some inflection (V_YES, V_NOUN)? The
  * candidates are tried from the most to the least specific ending. */
@@ -981,39 +1078,56 @@ static int speech_verb_word(const ctx *c, const tok *t)
         return (t->wc & WC_CAPVERB) && t->e - t->s > 1 &&
                        is_lower_ascii(p[t->s + 1])
                    ? V_YES : V_NO;
-    char w[MAX_WORD];
-    size_t n;
-    if (!lower_word(p, t->s, t->e, w, &n))
-        return V_NO;
     if (t->wc & WC_IRREG)
         return V_YES;
+    /* The bare form's classes are the token's own (tokenise looked the
+       word up); t->wc is 0 as well when the word is not plain letters. */
     int r;
-    if ((r = verb_base(c, w, F_BASE)))
+    if ((r = verb_flags(t->wc, F_BASE)))
         return r;
-    if (ends(w, n, "ies") && (r = try_base(c, w, n - 3, "y", F_S)))
+    /* Every ending tried below leaves a base of two letters or more and
+       ends in s, d or g: most words are ruled out here. */
+    size_t n = t->e - t->s;
+    unsigned char last = p[t->e - 1] | 0x20; /* any case */
+    if (n < 3 || n >= MAX_WORD || (last != 's' && last != 'd' && last != 'g'))
+        return V_NO;
+    lword lw;
+    uint32_t h = HASH_INIT;
+    lw.n = n;
+    for (size_t k = 0; k < n; k++) {
+        unsigned char ch = p[t->s + k];
+        if (is_upper_ascii(ch))
+            ch = (unsigned char)(ch - 'A' + 'a');
+        else if (!is_lower_ascii(ch) && ch != '-')
+            return V_NO;
+        lw.ph[k] = h;
+        lw.w[k] = (char)ch;
+        h = (h ^ ch) * 16777619u;
+    }
+    if (ENDS(&lw, "ies") && (r = TRY(c, &lw, n - 3, "y", F_S)))
         return r;
-    if (ends(w, n, "es") && (r = try_base(c, w, n - 2, "", F_S)))
+    if (ENDS(&lw, "es") && (r = TRY(c, &lw, n - 2, "", F_S)))
         return r;
-    if (ends(w, n, "s") && (r = try_base(c, w, n - 1, "", F_S)))
+    if (ENDS(&lw, "s") && (r = TRY(c, &lw, n - 1, "", F_S)))
         return r;
-    if (ends(w, n, "ied") && (r = try_base(c, w, n - 3, "y", F_ED)))
+    if (ENDS(&lw, "ied") && (r = TRY(c, &lw, n - 3, "y", F_ED)))
         return r;
-    if (ends(w, n, "ed")) {
-        if ((r = try_base(c, w, n - 1, "", F_ED)) ||
-            (r = try_base(c, w, n - 2, "", F_ED)))
+    if (ENDS(&lw, "ed")) {
+        if ((r = TRY(c, &lw, n - 1, "", F_ED)) ||
+            (r = TRY(c, &lw, n - 2, "", F_ED)))
             return r;
-        if (n > 4 && w[n - 3] == w[n - 4] &&
-            (r = try_base(c, w, n - 3, "", F_ED)))
+        if (n > 4 && lw.w[n - 3] == lw.w[n - 4] &&
+            (r = TRY(c, &lw, n - 3, "", F_ED)))
             return r;
     }
-    if (ends(w, n, "ing")) {
-        if ((r = try_base(c, w, n - 3, "", F_ING)) ||
-            (r = try_base(c, w, n - 3, "e", F_ING)))
+    if (ENDS(&lw, "ing")) {
+        if ((r = TRY(c, &lw, n - 3, "", F_ING)) ||
+            (r = TRY(c, &lw, n - 3, "e", F_ING)))
             return r;
-        if (n > 5 && w[n - 4] == w[n - 5] &&
-            (r = try_base(c, w, n - 4, "", F_ING)))
+        if (n > 5 && lw.w[n - 4] == lw.w[n - 5] &&
+            (r = TRY(c, &lw, n - 4, "", F_ING)))
             return r;
-        if (ends(w, n, "ying") && (r = try_base(c, w, n - 4, "ie", F_ING)))
+        if (ENDS(&lw, "ying") && (r = TRY(c, &lw, n - 4, "ie", F_ING)))
             return r;
     }
     return V_NO;
@@ -1024,7 +1138,8 @@ static int speech_verb_word(const ctx *c, const tok *t)
 static bool push_tok(ctx *c, tokbuf *b, size_t s, size_t e, int type,
                      size_t quote)
 {
-    if (grow((void **)&b->t, &b->cap, b->n + 1, sizeof *b->t)) {
+    if (b->n == b->cap &&
+        grow((void **)&b->t, &b->cap, b->n + 1, sizeof *b->t)) {
         c->oom = true;
         return false;
     }
@@ -1035,6 +1150,28 @@ static bool push_tok(ctx *c, tokbuf *b, size_t s, size_t e, int type,
     b->t[b->n].quote = quote;
     b->n++;
     return true;
+}
+
+/* The classes of the word p[s, e) in any case: lower_word and wclass in
+ * one pass (0 when it is not plain ASCII letters and hyphens). */
+static uint32_t classify(const ctx *c, const unsigned char *p, size_t s,
+                         size_t e)
+{
+    size_t n = e - s;
+    if (n == 0 || n >= MAX_WORD)
+        return 0;
+    char w[MAX_WORD];
+    uint32_t h = HASH_INIT;
+    for (size_t k = 0; k < n; k++) {
+        unsigned char ch = p[s + k];
+        if (is_upper_ascii(ch))
+            ch = (unsigned char)(ch - 'A' + 'a');
+        else if (!is_lower_ascii(ch) && ch != '-')
+            return 0;
+        w[k] = (char)ch;
+        h = (h ^ ch) * 16777619u;
+    }
+    return wclass_h(c, w, n, h);
 }
 
 /* Index of the first span ending after pos. */
@@ -1099,10 +1236,15 @@ static void tokenise(ctx *c, tokbuf *b, size_t s, size_t e)
         size_t ws = i;
         i += len;
         while (i < stop) {
+            /* Letters and digits first, a byte at a time: only the other
+               characters need decoding and the joiner rules. */
+            if (word_ascii[p[i]]) {
+                i++;
+                continue;
+            }
             size_t l2 = 1;
             uint32_t ch = p[i] < 0x80 ? p[i] : dec(p, c->n, i, &l2);
-            if (cp_alnum(ch) || ch == '$' || ch == '%' || ch == '&' ||
-                ch == '@' || ch == '#' || ch == '_') {
+            if (cp_alnum(ch)) {
                 i += l2;
                 continue;
             }
@@ -1122,12 +1264,8 @@ static void tokenise(ctx *c, tokbuf *b, size_t s, size_t e)
             }
             break;
         }
-        if (push_tok(c, b, ws, i, T_WORD, 0)) {
-            char w[MAX_WORD];
-            size_t wn;
-            if (lower_word(p, ws, i, w, &wn))
-                b->t[b->n - 1].wc = wclass(c, w, wn);
-        }
+        if (push_tok(c, b, ws, i, T_WORD, 0))
+            b->t[b->n - 1].wc = classify(c, p, ws, i);
     }
 }
 
@@ -1836,6 +1974,44 @@ static int anon_antecedent(ctx *c, size_t sent)
     return si->nv > 0 ? 0 : -1;
 }
 
+/* Every cue find_verbs takes for an anonymous source (anonymity,
+ * unnamed, not authorised, be identified...) contains one of these
+ * stems. */
+static const struct anon_stem {
+    const char *stem;
+    size_t len, anchor; /* stem[anchor]: a letter rare in English */
+} anon_stems[] = {
+    {"anonym", 6, 4}, {"named", 5, 2}, {"identified", 10, 6}, {"authori", 7, 1},
+};
+/* anchor byte, either case -> 1 + its index in anon_stems */
+static const unsigned char anon_anchor[256] = {
+    ['y'] = 1, ['Y'] = 1, ['m'] = 2, ['M'] = 2,
+    ['f'] = 3, ['F'] = 3, ['u'] = 4, ['U'] = 4,
+};
+
+/* Could the words p[s, e) call their source anonymous? Not without one
+ * of the stems. Most paragraphs end in a sentence with none, and this
+ * case-blind byte scan costs far less than tokenising it to find out. */
+static bool may_mark_anonymous(const unsigned char *p, size_t s, size_t e)
+{
+    for (size_t i = s; i < e; i++) {
+        if (!anon_anchor[p[i]])
+            continue;
+        const struct anon_stem *st = &anon_stems[anon_anchor[p[i]] - 1];
+        if (i - s < st->anchor || e - (i - st->anchor) < st->len)
+            continue;
+        /* | 0x20 folds an ASCII capital to its small letter and never
+           turns any other byte into a letter. */
+        const unsigned char *w = p + i - st->anchor;
+        size_t j = 0;
+        while (j < st->len && (w[j] | 0x20) == (unsigned char)st->stem[j])
+            j++;
+        if (j == st->len)
+            return true;
+    }
+    return false;
+}
+
 /* A speaker phrase that points back at someone already introduced: "he",
  * "she", or "the" and one or two lower-case words ("the official"). */
 static bool back_reference(const ctx *c, size_t s, size_t e)
@@ -2000,7 +2176,9 @@ static void paragraph(ctx *c, size_t k)
             c->colon_attr = ci;
         }
     }
-    c->anon_tail = anon_antecedent(c, s1 - 1) == 1;
+    const cd_sentence *tail = &d->sents[s1 - 1];
+    c->anon_tail = may_mark_anonymous(c->p, tail->start, tail->end) &&
+                   anon_antecedent(c, s1 - 1) == 1;
 }
 
 void cd_rule_quotes(const cd_doc *doc, const cd_options *opts, cd_result *out)
@@ -2033,7 +2211,7 @@ void cd_rule_quotes(const cd_doc *doc, const cd_options *opts, cd_result *out)
         out->n_quotes = kept;
         c.quotes = NULL;
     }
-    free(c.wtab);
+    free(c.opt);
     free(c.quotes);
     free(c.meta);
     free(c.spans);
