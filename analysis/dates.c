@@ -14,6 +14,7 @@
 
 #include "analysis/datewords.h"
 #include "analysis/rules.h"
+#include "analysis/scan.h"
 
 /* ------------------------------------------------------------------ */
 /* Word tables: one table each (DESIGN §5).                            */
@@ -247,17 +248,67 @@ static bool cd_eq_lower(const char *s, size_t n, const char *word)
     return i == n && word[i] == '\0';
 }
 
-static const cd_word_val *cd_lookup(const cd_word_val *tab, size_t count,
-                                    const char *s, size_t n)
+/* The tables searched for many words of a document (a weekday's tense is
+ * read from every word around it) are each hashed once per process
+ * (cd_tables_build), so a lookup costs one probe instead of a scan. */
+#define CD_INDEX_SIZE 256 /* a power of two, over twice the largest table */
+typedef struct cd_word_index {
+    const cd_word_val *tab;
+    size_t count;
+    unsigned char slot[CD_INDEX_SIZE]; /* 1 + index into tab; 0: empty */
+} cd_word_index;
+
+#define CD_INDEX(tab) {tab, CD_COUNT(tab), {0}}
+static cd_word_index cd_weekdays_ix = CD_INDEX(cd_weekdays);
+static cd_word_index cd_months_ix = CD_INDEX(cd_months);
+static cd_word_index cd_relative_days_ix = CD_INDEX(cd_relative_days);
+static cd_word_index cd_modifiers_ix = CD_INDEX(cd_modifiers);
+static cd_word_index cd_counts_ix = CD_INDEX(cd_counts);
+static cd_word_index cd_ago_units_ix = CD_INDEX(cd_ago_units);
+static cd_word_index cd_tense_words_ix = CD_INDEX(cd_tense_words);
+_Static_assert(CD_COUNT(cd_tense_words) < CD_INDEX_SIZE / 2 &&
+                   CD_COUNT(cd_months) < CD_INDEX_SIZE / 2 &&
+                   CD_COUNT(cd_counts) < CD_INDEX_SIZE / 2,
+               "a word index must stay under half full");
+
+/* FNV-1a of s[0..n) lower-cased (ASCII letters only, as cd_eq_lower). */
+static uint32_t cd_hash_lower(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (uint32_t)cd_lower((unsigned char)s[i])) * 16777619u;
+    return h;
+}
+
+static void cd_index_build(cd_word_index *ix)
+{
+    for (size_t i = 0; i < ix->count; i++) {
+        const char *w = ix->tab[i].word;
+        size_t n = strlen(w);
+        for (uint32_t k = cd_hash_lower(w, n) & (CD_INDEX_SIZE - 1);;
+             k = (k + 1) & (CD_INDEX_SIZE - 1)) {
+            if (!ix->slot[k]) {
+                ix->slot[k] = (unsigned char)(i + 1);
+                break;
+            }
+            if (strcmp(ix->tab[ix->slot[k] - 1].word, w) == 0)
+                break; /* a repeated word: the first entry answers */
+        }
+    }
+}
+
+/* The first entry of the table that is s[0..n) in any case, or NULL. */
+static const cd_word_val *cd_lookup(const cd_word_index *ix, const char *s,
+                                    size_t n)
 {
     if (n == 0 || n > 16)
         return NULL;
-    /* The first letter rules out almost every entry at the cost of one
-       compare: this runs for every word of the document. */
-    int c0 = cd_lower((unsigned char)s[0]);
-    for (size_t i = 0; i < count; i++)
-        if (tab[i].word[0] == c0 && cd_eq_lower(s, n, tab[i].word))
-            return &tab[i];
+    for (uint32_t k = cd_hash_lower(s, n) & (CD_INDEX_SIZE - 1);
+         ix->slot[k]; k = (k + 1) & (CD_INDEX_SIZE - 1)) {
+        const cd_word_val *w = &ix->tab[ix->slot[k] - 1];
+        if (cd_eq_lower(s, n, w->word))
+            return w;
+    }
     return NULL;
 }
 
@@ -310,13 +361,115 @@ static size_t cd_word_end(const char *s, size_t len, size_t i)
 }
 
 /* ------------------------------------------------------------------ */
+/* Candidate words.                                                    */
+
+/* The words that can start a date expression: weekdays (capitalised
+ * only, as cd_dw_weekday reads them), relative days, the modifiers,
+ * "earlier", "later" and "ago". cd_relative_at does nothing with any
+ * other word, so the tokenizer marks these (cd_tok.cand) and the rule
+ * looks at no other. value: how they may be written (CD_F_*). Filled
+ * once per process from the tables above. */
+enum { CD_F_ANY = 1, CD_F_CAPITALISED = 2 };
+static cd_word_val cd_cand_words[CD_COUNT(cd_weekdays) +
+                                 CD_COUNT(cd_relative_days) +
+                                 CD_COUNT(cd_modifiers) + 3];
+static cd_word_index cd_cand_ix = {cd_cand_words, 0, {0}};
+
+/* Before that lookup, one table test by first letter and length rules
+ * out most words of a document without hashing them. */
+#define CD_FILTER_MAXLEN 16
+static unsigned char cd_filter[26][CD_FILTER_MAXLEN + 1];
+
+static void cd_cand_add(const char *w, int how)
+{
+    for (size_t i = 0; i < cd_cand_ix.count; i++)
+        if (strcmp(cd_cand_words[i].word, w) == 0) {
+            cd_cand_words[i].value |= how;
+            return;
+        }
+    cd_cand_words[cd_cand_ix.count++] = (cd_word_val){w, how, false};
+    size_t n = strlen(w);
+    if (w[0] >= 'a' && w[0] <= 'z' && n <= CD_FILTER_MAXLEN)
+        cd_filter[w[0] - 'a'][n] |= (unsigned char)how;
+}
+
+static void cd_cand_build(void)
+{
+    for (size_t i = 0; i < CD_COUNT(cd_weekdays); i++)
+        cd_cand_add(cd_weekdays[i].word, CD_F_CAPITALISED);
+    for (size_t i = 0; i < CD_COUNT(cd_relative_days); i++)
+        cd_cand_add(cd_relative_days[i].word, CD_F_ANY);
+    for (size_t i = 0; i < CD_COUNT(cd_modifiers); i++)
+        cd_cand_add(cd_modifiers[i].word, CD_F_ANY);
+    cd_cand_add("earlier", CD_F_ANY);
+    cd_cand_add("later", CD_F_ANY);
+    cd_cand_add("ago", CD_F_ANY);
+    cd_index_build(&cd_cand_ix);
+}
+
+/* The word indexes and the candidate words, built once per process. */
+static pthread_once_t cd_tables_once = PTHREAD_ONCE_INIT;
+
+static void cd_tables_build(void)
+{
+    cd_index_build(&cd_weekdays_ix);
+    cd_index_build(&cd_months_ix);
+    cd_index_build(&cd_relative_days_ix);
+    cd_index_build(&cd_modifiers_ix);
+    cd_index_build(&cd_counts_ix);
+    cd_index_build(&cd_ago_units_ix);
+    cd_index_build(&cd_tense_words_ix);
+    cd_cand_build();
+}
+
+/* Is s[0..n) one of the candidate words, written as it may be? */
+static bool cd_is_cand_word(const char *s, size_t n)
+{
+    unsigned char c = (unsigned char)s[0];
+    if (n > CD_FILTER_MAXLEN)
+        return false;
+    bool capital = c >= 'A' && c <= 'Z';
+    if (!capital && !(c >= 'a' && c <= 'z'))
+        return false;
+    unsigned char how = cd_filter[(c | 0x20) - 'a'][n];
+    if (!(how & CD_F_ANY) && !(capital && how))
+        return false;
+    const cd_word_val *w = cd_lookup(&cd_cand_ix, s, n);
+    return w && ((w->value & CD_F_ANY) || capital);
+}
+
+/* Length of s[0..n) without a trailing possessive 's or ’s. */
+static size_t cd_base_len(const char *s, size_t n)
+{
+    if (n > 2 && s[n - 2] == '\'' && (s[n - 1] == 's' || s[n - 1] == 'S'))
+        return n - 2;
+    if (n > 4 && memcmp(s + n - 4, "\xe2\x80\x99", 3) == 0 &&
+        (s[n - 1] == 's' || s[n - 1] == 'S'))
+        return n - 4;
+    return n;
+}
+
+/* The word s[0..n), or its base without a possessive, is a candidate
+ * word (cd_relative_at looks at both). */
+static bool cd_candidate_word(const char *s, size_t n)
+{
+    if (cd_is_cand_word(s, n))
+        return true;
+    if ((s[n - 1] | 0x20) != 's')
+        return false; /* no possessive: the base is the word */
+    size_t bn = cd_base_len(s, n);
+    return bn != n && cd_is_cand_word(s, bn);
+}
+
+/* ------------------------------------------------------------------ */
 /* Shared with pubdate.c (analysis/datewords.h).                       */
 
 int cd_dw_month(const char *s, size_t n, bool *abbrev)
 {
     if (n == 0 || !cd_is_upper_initial(s))
         return 0;
-    const cd_word_val *w = cd_lookup(cd_months, CD_COUNT(cd_months), s, n);
+    pthread_once(&cd_tables_once, cd_tables_build); /* pubdate.c calls too */
+    const cd_word_val *w = cd_lookup(&cd_months_ix, s, n);
     if (!w)
         return 0;
     if (abbrev)
@@ -328,7 +481,8 @@ int cd_dw_weekday(const char *s, size_t n, bool *abbrev)
 {
     if (n == 0 || !cd_is_upper_initial(s))
         return -1;
-    const cd_word_val *w = cd_lookup(cd_weekdays, CD_COUNT(cd_weekdays), s, n);
+    pthread_once(&cd_tables_once, cd_tables_build);
+    const cd_word_val *w = cd_lookup(&cd_weekdays_ix, s, n);
     if (!w)
         return -1;
     if (abbrev)
@@ -460,12 +614,19 @@ typedef struct cd_tok {
     size_t s, e;
     unsigned char kind;
     unsigned char punct;
+    bool cand;         /* CD_TOK_WORD: cd_candidate_word */
     unsigned int sent; /* sentence number inside the paragraph */
 } cd_tok;
 
 typedef struct cd_toks {
     cd_tok *v;
     size_t n, cap;
+    /* Tokens are numbered by sentence as they are pushed: doc->sents
+       (borrowed), the current sentence si, the paragraph's end s_last, and
+       the number inside the paragraph. */
+    const cd_sentence *sents;
+    size_t si, s_last;
+    unsigned int sent;
 } cd_toks;
 
 /* UTF-8 length of the sequence starting with byte c. */
@@ -531,62 +692,96 @@ static int cd_toks_grow(cd_toks *t)
 /* Called for every token of the document: the rare growth is kept out of
  * line so that the common case inlines into the tokenizer. */
 static inline int cd_toks_push(cd_toks *t, size_t s, size_t e, int kind,
-                               int punct)
+                               int punct, bool cand)
 {
     if (t->n == t->cap && cd_toks_grow(t))
         return -1;
-    t->v[t->n++] = (cd_tok){s, e, (unsigned char)kind, (unsigned char)punct, 0};
+    while (t->si + 1 < t->s_last && s >= t->sents[t->si + 1].start) {
+        t->si++;
+        t->sent++;
+    }
+    t->v[t->n++] = (cd_tok){s, e, (unsigned char)kind, (unsigned char)punct,
+                            cand, t->sent};
     return 0;
 }
 
+/* Byte classes for the tokenizer: one table test per byte. */
+enum { CD_B_SPACE = 1, CD_B_ALPHA = 2, CD_B_DIGIT = 4 };
+static const unsigned char cd_bclass[256] = {
+    [' '] = CD_B_SPACE, ['\t'] = CD_B_SPACE, ['\n'] = CD_B_SPACE,
+    ['\r'] = CD_B_SPACE,
+    ['0'] = CD_B_DIGIT, ['1'] = CD_B_DIGIT, ['2'] = CD_B_DIGIT,
+    ['3'] = CD_B_DIGIT, ['4'] = CD_B_DIGIT, ['5'] = CD_B_DIGIT,
+    ['6'] = CD_B_DIGIT, ['7'] = CD_B_DIGIT, ['8'] = CD_B_DIGIT,
+    ['9'] = CD_B_DIGIT, ['a'] = CD_B_ALPHA, ['b'] = CD_B_ALPHA,
+    ['c'] = CD_B_ALPHA, ['d'] = CD_B_ALPHA, ['e'] = CD_B_ALPHA,
+    ['f'] = CD_B_ALPHA, ['g'] = CD_B_ALPHA, ['h'] = CD_B_ALPHA,
+    ['i'] = CD_B_ALPHA, ['j'] = CD_B_ALPHA, ['k'] = CD_B_ALPHA,
+    ['l'] = CD_B_ALPHA, ['m'] = CD_B_ALPHA, ['n'] = CD_B_ALPHA,
+    ['o'] = CD_B_ALPHA, ['p'] = CD_B_ALPHA, ['q'] = CD_B_ALPHA,
+    ['r'] = CD_B_ALPHA, ['s'] = CD_B_ALPHA, ['t'] = CD_B_ALPHA,
+    ['u'] = CD_B_ALPHA, ['v'] = CD_B_ALPHA, ['w'] = CD_B_ALPHA,
+    ['x'] = CD_B_ALPHA, ['y'] = CD_B_ALPHA, ['z'] = CD_B_ALPHA,
+    ['A'] = CD_B_ALPHA, ['B'] = CD_B_ALPHA, ['C'] = CD_B_ALPHA,
+    ['D'] = CD_B_ALPHA, ['E'] = CD_B_ALPHA, ['F'] = CD_B_ALPHA,
+    ['G'] = CD_B_ALPHA, ['H'] = CD_B_ALPHA, ['I'] = CD_B_ALPHA,
+    ['J'] = CD_B_ALPHA, ['K'] = CD_B_ALPHA, ['L'] = CD_B_ALPHA,
+    ['M'] = CD_B_ALPHA, ['N'] = CD_B_ALPHA, ['O'] = CD_B_ALPHA,
+    ['P'] = CD_B_ALPHA, ['Q'] = CD_B_ALPHA, ['R'] = CD_B_ALPHA,
+    ['S'] = CD_B_ALPHA, ['T'] = CD_B_ALPHA, ['U'] = CD_B_ALPHA,
+    ['V'] = CD_B_ALPHA, ['W'] = CD_B_ALPHA, ['X'] = CD_B_ALPHA,
+    ['Y'] = CD_B_ALPHA, ['Z'] = CD_B_ALPHA,
+};
+
 /* Tokenizes p[a..b). Words keep inner apostrophes (people's, won't) and
  * non-ASCII letters; numbers keep inner . , : / before a digit (1.4,
- * 9,000, 17:00, 3/4/16). */
+ * 9,000, 17:00, 3/4/16). Runs of ASCII letters and digits, nearly all
+ * of the text, are stepped over eight bytes at a time (cd_alnum_run); only
+ * the bytes that end them take the slower checks. */
 static int cd_tokenize(const char *p, size_t a, size_t b, cd_toks *t)
 {
+    const unsigned char *u = (const unsigned char *)p;
     size_t i = a;
     t->n = 0;
     while (i < b) {
-        unsigned char c = (unsigned char)p[i];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+        unsigned char c = u[i];
+        unsigned char cls = cd_bclass[c];
+        if (cls & CD_B_SPACE) {
             i++;
             continue;
         }
         size_t st = i, w;
-        if (cd_is_alpha(c) || (c >= 0x80 && cd_u8_is_letter(
-                                                (const unsigned char *)p + i,
-                                                b - i))) {
-            while (i < b) {
-                unsigned char d = (unsigned char)p[i];
-                if (cd_is_alnum(d)) {
-                    i++;
-                } else if (d >= 0x80 &&
-                           cd_u8_is_letter((const unsigned char *)p + i,
-                                           b - i)) {
-                    i += cd_u8len(d);
-                } else if (cd_is_apostrophe_at(p, b, i, &w) && i + w < b &&
-                           cd_is_alpha((unsigned char)p[i + w])) {
-                    i += w;
-                } else {
+        if ((cls & CD_B_ALPHA) ||
+            (c >= 0x80 && cd_u8_is_letter(u + i, b - i))) {
+            for (;;) {
+                i = cd_alnum_run(u, i, b);
+                if (i >= b)
                     break;
-                }
+                unsigned char d = u[i];
+                if (d >= 0x80 && cd_u8_is_letter(u + i, b - i))
+                    i += cd_u8len(d);
+                else if (cd_is_apostrophe_at(p, b, i, &w) && i + w < b &&
+                         (cd_bclass[u[i + w]] & CD_B_ALPHA))
+                    i += w;
+                else
+                    break;
             }
-            if (cd_toks_push(t, st, i, CD_TOK_WORD, 0))
+            if (cd_toks_push(t, st, i, CD_TOK_WORD, 0,
+                             cd_candidate_word(p + st, i - st)))
                 return -1;
             continue;
         }
-        if (cd_is_digit(c)) {
-            while (i < b) {
-                unsigned char d = (unsigned char)p[i];
-                if (cd_is_alnum(d))
-                    i++;
-                else if ((d == '.' || d == ',' || d == ':' || d == '/') &&
-                         i + 1 < b && cd_is_digit((unsigned char)p[i + 1]))
+        if (cls & CD_B_DIGIT) {
+            for (;;) {
+                i = cd_alnum_run(u, i, b);
+                if (i + 1 < b && (u[i] == '.' || u[i] == ',' || u[i] == ':' ||
+                                  u[i] == '/') &&
+                    (cd_bclass[u[i + 1]] & CD_B_DIGIT))
                     i++;
                 else
                     break;
             }
-            if (cd_toks_push(t, st, i, CD_TOK_NUM, 0))
+            if (cd_toks_push(t, st, i, CD_TOK_NUM, 0, false))
                 return -1;
             continue;
         }
@@ -624,7 +819,7 @@ static int cd_tokenize(const char *p, size_t a, size_t b, cd_toks *t)
             punct = CD_P_QUOTE;
         }
         i += l;
-        if (cd_toks_push(t, st, i, CD_TOK_PUNCT, punct))
+        if (cd_toks_push(t, st, i, CD_TOK_PUNCT, punct, false))
             return -1;
     }
     return 0;
@@ -749,17 +944,6 @@ static void cd_report_relative(cd_ctx *cx, size_t s, size_t e, long offset)
 /* ------------------------------------------------------------------ */
 /* Relative dates.                                                     */
 
-/* Length of s[0..n) without a trailing possessive 's or ’s. */
-static size_t cd_base_len(const char *s, size_t n)
-{
-    if (n > 2 && s[n - 2] == '\'' && (s[n - 1] == 's' || s[n - 1] == 'S'))
-        return n - 2;
-    if (n > 4 && memcmp(s + n - 4, "\xe2\x80\x99", 3) == 0 &&
-        (s[n - 1] == 's' || s[n - 1] == 'S'))
-        return n - 4;
-    return n;
-}
-
 static const char *cd_tok_text(const cd_ctx *cx, const cd_tok *t)
 {
     return cx->p + t->s;
@@ -831,7 +1015,7 @@ static int cd_tense_of(const cd_ctx *cx, size_t k)
         k + 1 < cx->toks.n && cd_tok_is(cx, &cx->toks.v[k + 1], "to"))
         return CD_TENSE_FUTURE; /* future in the past: "was to depart" */
     const cd_word_val *w =
-        cd_lookup(cd_tense_words, CD_COUNT(cd_tense_words), s, n);
+        cd_lookup(&cd_tense_words_ix, s, n);
     int tense = w ? w->value : CD_TENSE_NONE;
     if (tense == CD_TENSE_FUTURE && w->word[0] == 'm' && s[0] == 'M')
         tense = CD_TENSE_NONE; /* "May" the month */
@@ -1105,40 +1289,8 @@ static bool cd_weekday_is_generic(const cd_ctx *cx, size_t k)
                       cd_tok_text(cx, nx), cd_tok_len(nx));
 }
 
-/* Words that can start a date expression, by first letter and length:
- * one bit test rules out most words of a document before any table is
- * searched. Built once from the tables above. */
-#define CD_FILTER_MAXLEN 16
-static unsigned char cd_filter[26][CD_FILTER_MAXLEN + 1];
-static pthread_once_t cd_filter_once = PTHREAD_ONCE_INIT;
-
-static void cd_filter_add(const char *w)
-{
-    size_t n = strlen(w);
-    if (w[0] >= 'a' && w[0] <= 'z' && n <= CD_FILTER_MAXLEN)
-        cd_filter[w[0] - 'a'][n] = 1;
-}
-
-static void cd_filter_build(void)
-{
-    for (size_t i = 0; i < CD_COUNT(cd_weekdays); i++)
-        cd_filter_add(cd_weekdays[i].word);
-    for (size_t i = 0; i < CD_COUNT(cd_relative_days); i++)
-        cd_filter_add(cd_relative_days[i].word);
-    for (size_t i = 0; i < CD_COUNT(cd_modifiers); i++)
-        cd_filter_add(cd_modifiers[i].word);
-    cd_filter_add("earlier");
-    cd_filter_add("later");
-    cd_filter_add("ago");
-}
-
-static bool cd_maybe_date_word(const char *s, size_t n)
-{
-    int c = cd_lower((unsigned char)s[0]);
-    return c >= 'a' && c <= 'z' && n <= CD_FILTER_MAXLEN && cd_filter[c - 'a'][n];
-}
-
-/* Handles the word at token k; returns the next token index to look at. */
+/* Handles the word at token k, a candidate (cd_candidate_word); returns
+ * the next token index to look at. */
 static size_t cd_relative_at(cd_ctx *cx, size_t k)
 {
     const cd_tok *v = cx->toks.v;
@@ -1147,8 +1299,6 @@ static size_t cd_relative_at(cd_ctx *cx, size_t k)
     size_t n = cd_tok_len(t);
     size_t bn = cd_base_len(s, n); /* without a possessive 's */
     bool abbrev = false;
-    if (!cd_maybe_date_word(s, n) && !cd_maybe_date_word(s, bn))
-        return k + 1;
 
     /* Weekdays. */
     int wd = cd_dw_weekday(s, bn, &abbrev);
@@ -1174,8 +1324,8 @@ static size_t cd_relative_at(cd_ctx *cx, size_t k)
         int mod = 0;
         size_t start = t->s, k0 = k;
         const cd_word_val *m =
-            pv ? cd_lookup(cd_modifiers, CD_COUNT(cd_modifiers),
-                           cd_tok_text(cx, pv), cd_tok_len(pv))
+            pv ? cd_lookup(&cd_modifiers_ix, cd_tok_text(cx, pv),
+                           cd_tok_len(pv))
                : NULL;
         if (m) {
             if (cd_names_part_of(cx, k - 1, k))
@@ -1217,7 +1367,7 @@ static size_t cd_relative_at(cd_ctx *cx, size_t k)
 
     /* yesterday / today / tonight / tomorrow */
     const cd_word_val *rd =
-        cd_lookup(cd_relative_days, CD_COUNT(cd_relative_days), s, bn);
+        cd_lookup(&cd_relative_days_ix, s, bn);
     if (rd) {
         if (cd_day_word_is_title(cx, k))
             return k + 1;
@@ -1241,7 +1391,7 @@ static size_t cd_relative_at(cd_ctx *cx, size_t k)
        earlier/later this week. */
     bool early = cd_eq_lower(s, n, "earlier") || cd_eq_lower(s, n, "later");
     const cd_word_val *m =
-        cd_lookup(cd_modifiers, CD_COUNT(cd_modifiers), s, n);
+        cd_lookup(&cd_modifiers_ix, s, n);
     if (m || early) {
         size_t j = k + 1;
         int mod = m ? m->value : 0;
@@ -1289,8 +1439,8 @@ static size_t cd_relative_at(cd_ctx *cx, size_t k)
         const cd_tok *u = &v[k - 1], *c = &v[k - 2];
         if (u->kind != CD_TOK_WORD || u->sent != t->sent || c->sent != t->sent)
             return k + 1;
-        const cd_word_val *uw = cd_lookup(cd_ago_units, CD_COUNT(cd_ago_units),
-                                          cd_tok_text(cx, u), cd_tok_len(u));
+        const cd_word_val *uw =
+            cd_lookup(&cd_ago_units_ix, cd_tok_text(cx, u), cd_tok_len(u));
         if (!uw)
             return k + 1;
         int count = -1;
@@ -1305,8 +1455,7 @@ static size_t cd_relative_at(cd_ctx *cx, size_t k)
                 count = count * 10 + (cx->p[i] - '0');
             }
         } else if (c->kind == CD_TOK_WORD) {
-            const cd_word_val *cw = cd_lookup(cd_counts, CD_COUNT(cd_counts),
-                                              cd_tok_text(cx, c),
+            const cd_word_val *cw = cd_lookup(&cd_counts_ix, cd_tok_text(cx, c),
                                               cd_tok_len(c));
             if (cw) {
                 count = cw->value;
@@ -1563,7 +1712,7 @@ void cd_rule_dates(const cd_doc *doc, const cd_options *opts,
 {
     if (!doc || !opts || !out || !doc->prose)
         return;
-    pthread_once(&cd_filter_once, cd_filter_build);
+    pthread_once(&cd_tables_once, cd_tables_build);
     cd_ctx cx;
     memset(&cx, 0, sizeof cx);
     cx.doc = doc;
@@ -1572,7 +1721,6 @@ void cd_rule_dates(const cd_doc *doc, const cd_options *opts,
     cx.pub = pub;
     cx.out = out;
     cd_ctx_prepare(&cx);
-    size_t si = 0;
     for (size_t pi = 0; pi < doc->n_paras; pi++) {
         if (cd_cancelled(opts)) {
             out->cancelled = 1;
@@ -1582,25 +1730,19 @@ void cd_rule_dates(const cd_doc *doc, const cd_options *opts,
         if (para->end <= para->start || para->end > doc->len)
             continue;
         cx.para = pi;
+        /* The tokens are numbered by sentence as they are pushed
+           (doc->sents are in text order). */
+        cx.toks.sents = doc->sents;
+        if (para->sent_count && para->sent_first < doc->n_sents)
+            cx.toks.si = para->sent_first;
+        size_t s_last = para->sent_first + para->sent_count;
+        cx.toks.s_last = s_last < doc->n_sents ? s_last : doc->n_sents;
+        cx.toks.sent = 0;
         if (cd_tokenize(doc->prose, para->start, para->end, &cx.toks))
             break;
-        /* Number the tokens by sentence (doc->sents are in text order). */
-        if (para->sent_count && para->sent_first < doc->n_sents)
-            si = para->sent_first;
-        size_t s_last = para->sent_first + para->sent_count;
-        if (s_last > doc->n_sents)
-            s_last = doc->n_sents;
-        unsigned int sent = 0;
-        for (size_t k = 0; k < cx.toks.n; k++) {
-            while (si + 1 < s_last && cx.toks.v[k].s >= doc->sents[si + 1].start) {
-                si++;
-                sent++;
-            }
-            cx.toks.v[k].sent = sent;
-        }
         for (size_t k = 0; k < cx.toks.n;) {
             if (cx.toks.v[k].kind == CD_TOK_WORD)
-                k = cd_relative_at(&cx, k);
+                k = cx.toks.v[k].cand ? cd_relative_at(&cx, k) : k + 1;
             else
                 k = cd_number_at(&cx, k, para->start, para->end);
         }
