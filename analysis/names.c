@@ -1018,7 +1018,7 @@ typedef struct cd_names {
     cd_tok *toks;
     size_t n_toks, cap_toks;
     uint32_t *caps;      /* indices of the capitalised word tokens */
-    size_t cap_caps;
+    size_t n_caps, cap_caps;
     cd_smap words;       /* the document's folded words */
     uint32_t *wflags;    /* per word id: W_* */
     size_t cap_wflags;
@@ -1380,13 +1380,77 @@ static size_t plain_word(cd_names *st, cd_tok *t, size_t j, size_t pe)
     return t->full_end;
 }
 
+/* What tokenize carries from one token to the next to mark them. */
+typedef struct cd_marks {
+    size_t last_sent;   /* the sentence of the last word */
+    bool inq;           /* inside a double quotation */
+    bool quote_pending; /* the last token is a '"', which opens when the
+                           next token follows it without a space */
+    bool quote_opens;   /* ... and it had a space before it or began the
+                           paragraph */
+} cd_marks;
+
+/* Marks token k (t, complete but for these): whether it is quoted and
+ * sentence-initial (the first word of a sentence, or the first after an
+ * opening quotation mark, a colon or a dash), the word-level evidence
+ * its own form gives, and st->caps. */
+static void mark_token(cd_names *st, cd_tok *t, size_t k, cd_marks *mk)
+{
+    if (mk->quote_pending) {
+        mk->inq = mk->quote_opens && !t->space_before;
+        mk->quote_pending = false;
+    }
+    if (t->kind == TK_PUNCT) {
+        /* Double quotation marks only: single ones are apostrophes too
+           often to track. */
+        if (t->cp == 0x201C || t->cp == 0xAB)
+            mk->inq = true;
+        else if (t->cp == 0x201D || t->cp == 0xBB)
+            mk->inq = false;
+        else if (t->cp == '"') { /* opens before a word, else closes */
+            mk->quote_pending = true;
+            mk->quote_opens = t->space_before || k == 0;
+        }
+        return;
+    }
+    t->quoted = mk->inq;
+    if (t->kind != TK_WORD)
+        return;
+    bool init = t->sent != mk->last_sent;
+    if (k > 0 && st->toks[k - 1].kind == TK_PUNCT) {
+        uint32_t pc = st->toks[k - 1].cp;
+        if (pc == ':' || pc == 0x2014 || pc == 0x2013 || pc == 0x201C ||
+            pc == 0x2018 || pc == 0xAB ||
+            ((pc == '"' || pc == '\'' || pc == '(') && !t->space_before))
+            init = true;
+    }
+    t->sinit = init;
+    mk->last_sent = t->sent;
+    if (!t->cap && !t->allcaps)
+        st->wflags[t->wid] |= W_LOWER;
+    else if (t->cap && !t->sinit)
+        st->wflags[t->wid] |= W_CAP_MID;
+    if (t->innercaps)
+        st->wflags[t->wid] |= W_INNERCAPS;
+    if (t->cap) {
+        if (vec_grow((void **)&st->caps, &st->cap_caps, st->n_caps + 1,
+                     sizeof *st->caps) != 0) {
+            st->oom = true;
+            return;
+        }
+        st->caps[st->n_caps++] = (uint32_t)k;
+    }
+}
+
 static void tokenize(cd_names *st, size_t ps, size_t pe, size_t *sent_k)
 {
     const unsigned char *u = (const unsigned char *)st->p;
     const cd_doc *doc = st->doc;
     st->n_toks = 0;
+    st->n_caps = 0;
     size_t i = ps;
     bool prev_space = true;
+    cd_marks mk = {(size_t)-1, false, false, false};
     /* The sentence index, with the current sentence's end in a local. */
     size_t sk = *sent_k;
     size_t send = sk < doc->n_sents ? doc->sents[sk].end : SIZE_MAX;
@@ -1434,6 +1498,7 @@ static void tokenize(cd_names *st, size_t ps, size_t pe, size_t *sent_k)
             send = sk < doc->n_sents ? doc->sents[sk].end : SIZE_MAX;
         }
         t->sent = sk;
+        mark_token(st, t, st->n_toks, &mk);
         st->n_toks++;
     }
     *sent_k = sk;
@@ -2062,54 +2127,12 @@ static bool family_given_at(const cd_names *st, size_t a, size_t b)
 
 static void scan_paragraph(cd_names *st)
 {
-    size_t n = st->n_toks;
-    if (vec_grow((void **)&st->caps, &st->cap_caps, n, sizeof *st->caps)) {
-        st->oom = true;
-        return;
-    }
-    /* One pass over the tokens: sentence-initial words (the first word of
-       a sentence, or the first after an opening quotation mark, a colon
-       or a dash), quotations, word-level evidence for every word, and the
-       capitalised words, where the runs below can start. */
-    size_t n_caps = 0;
-    size_t last_sent = (size_t)-1;
-    bool inq = false;
-    for (size_t k = 0; k < n; k++) {
+    size_t n = st->n_toks, n_caps = st->n_caps;
+    /* Word-level evidence for every capitalised word (tokenize has
+       marked the rest). */
+    for (size_t ci = 0; ci < n_caps; ci++) {
+        size_t k = st->caps[ci];
         cd_tok *t = &st->toks[k];
-        if (t->kind == TK_PUNCT) {
-            /* Double quotation marks only: single ones are apostrophes
-               too often to track. */
-            if (t->cp == 0x201C || t->cp == 0xAB)
-                inq = true;
-            else if (t->cp == 0x201D || t->cp == 0xBB)
-                inq = false;
-            else if (t->cp == '"') /* opens before a word, else closes */
-                inq = !t->space_after && (t->space_before || k == 0);
-            continue;
-        }
-        t->quoted = inq;
-        if (t->kind != TK_WORD)
-            continue;
-        bool init = t->sent != last_sent;
-        if (k > 0 && st->toks[k - 1].kind == TK_PUNCT) {
-            uint32_t pc = st->toks[k - 1].cp;
-            if (pc == ':' || pc == 0x2014 || pc == 0x2013 ||
-                pc == 0x201C || pc == 0x2018 || pc == 0xAB ||
-                ((pc == '"' || pc == '\'' || pc == '(') && !t->space_before))
-                init = true;
-        }
-        t->sinit = init;
-        last_sent = t->sent;
-
-        if (!t->cap && !t->allcaps)
-            st->wflags[t->wid] |= W_LOWER;
-        else if (t->cap && !t->sinit)
-            st->wflags[t->wid] |= W_CAP_MID;
-        if (t->innercaps)
-            st->wflags[t->wid] |= W_INNERCAPS;
-        if (!t->cap)
-            continue;
-        st->caps[n_caps++] = (uint32_t)k;
         if (t->lex & LX_PLACE)
             st->wflags[t->wid] |= W_PLACE;
         word_endings(st, t->wid);
