@@ -2407,11 +2407,15 @@ static int deletions(const char *k, size_t n, size_t d, cd_del_fn fn,
         return -1;
     if (d == 0 || n <= 1)
         return 0;
+    /* buf is k without its letter i: k[0..i) then k[i+1..n). From one i
+       to the next only buf[i - 1] changes, from k[i] to k[i - 1]. */
+    memcpy(buf, k + 1, n - 1);
     for (size_t i = 0; i < n; i++) {
-        if (i > 0 && k[i] == k[i - 1])
-            continue; /* same string as deleting the previous letter */
-        memcpy(buf, k, i);
-        memcpy(buf + i, k + i + 1, n - i - 1);
+        if (i > 0) {
+            buf[i - 1] = k[i - 1];
+            if (k[i] == k[i - 1])
+                continue; /* same string as deleting the previous letter */
+        }
         if (deletions(buf, n - 1, d - 1, fn, ctx) != 0)
             return -1;
     }
