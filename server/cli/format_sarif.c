@@ -10,6 +10,7 @@
 
 #include "cd_version.h"
 #include "protocol/lsp.h"
+#include "protocol/uri.h"
 
 static const char *level(cd_severity s)
 {
@@ -52,12 +53,34 @@ static json_t *region(const cd_checked *c, size_t start, size_t end)
                      (json_int_t)b.line + 1, "endColumn", (json_int_t)b.character + 1);
 }
 
+/* artifactLocation.uri must be a URI reference, so the path is
+ * percent-encoded (a space, a '%' or a ':' in its first segment would not
+ * parse). An absolute path becomes a file:// URI of the path as given; a
+ * relative one stays relative, for code scanning resolves it against the
+ * checkout; stdin is "untitled:stdin", as in --format json. Caller frees;
+ * NULL on OOM. */
+static char *artifact_uri(const char *path)
+{
+    if (strcmp(path, "<stdin>") == 0)
+        return cd_cli_path_uri(path);
+    char *uri = cd_uri_from_path(path);
+    size_t scheme = strlen("file://");
+    if (uri && path[0] != '/')
+        memmove(uri, uri + scheme, strlen(uri + scheme) + 1);
+    return uri;
+}
+
 void cd_format_sarif_results(FILE *to, const cd_checked *c)
 {
+    char *uri = artifact_uri(c->path);
+    if (!uri) {
+        fprintf(stderr, "copydesk: out of memory writing %s\n", c->path);
+        return;
+    }
     for (size_t i = 0; i < c->result->count; i++) {
         const cd_finding *f = &c->result->items[i];
         json_t *loc = json_pack("{s:{s:{s:s},s:o}}", "physicalLocation", "artifactLocation",
-                                "uri", c->path, "region", region(c, f->start, f->end));
+                                "uri", uri, "region", region(c, f->start, f->end));
         json_t *res = json_pack("{s:s,s:i,s:s,s:{s:s},s:[o]}", "ruleId", cd_code_name(f->code),
                                 "ruleIndex", (int)f->code, "level", level(f->severity),
                                 "message", "text", f->message ? f->message : "",
@@ -67,7 +90,7 @@ void cd_format_sarif_results(FILE *to, const cd_checked *c)
             for (size_t k = 0; k < f->n_related; k++)
                 json_array_append_new(rel, json_pack(
                     "{s:i,s:{s:{s:s},s:o},s:{s:s}}", "id", (int)k, "physicalLocation",
-                    "artifactLocation", "uri", c->path, "region",
+                    "artifactLocation", "uri", uri, "region",
                     region(c, f->related[k].start, f->related[k].end), "message", "text",
                     f->related[k].message ? f->related[k].message : ""));
             json_object_set_new(res, "relatedLocations", rel);
@@ -77,6 +100,7 @@ void cd_format_sarif_results(FILE *to, const cd_checked *c)
         json_dumpf(res, to, JSON_COMPACT);
         json_decref(res);
     }
+    free(uri);
 }
 
 void cd_format_sarif_end(FILE *to, int exit_status)
