@@ -3,6 +3,7 @@
 folders, stdin, bad arguments. Drives the real binary."""
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -11,6 +12,14 @@ import unittest
 EXE = os.path.abspath(sys.argv.pop(1)) if len(sys.argv) > 1 else "build/copydesk"
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 EXAMPLES = os.path.join(ROOT, "tests", "corpus", "examples")
+
+
+def github_unescape(value):
+    """A property value as the Actions runner reads it back."""
+    for escaped, char in (("%0D", "\r"), ("%0A", "\n"), ("%3A", ":"), ("%2C", ","),
+                          ("%25", "%")):
+        value = value.replace(escaped, char)
+    return value
 
 
 def run(*args, stdin=None, cwd=None):
@@ -217,8 +226,11 @@ class Check(unittest.TestCase):
 
     def test_jobs_do_not_change_the_output(self):
         sources = sorted(os.listdir(EXAMPLES))
-        arts = [open(os.path.join(EXAMPLES, n), encoding="utf-8").read()
-                for n in sources if not n.endswith(".json")]
+        arts = []
+        for n in sources:
+            if not n.endswith(".json"):
+                with open(os.path.join(EXAMPLES, n), encoding="utf-8") as f:
+                    arts.append(f.read())
         for i in range(240):
             ext = (".md", ".txt")[i % 2]
             self.write(f"many/d{i // 40}/draft{i:04d}{ext}", arts[i % len(arts)])
@@ -237,34 +249,40 @@ class Check(unittest.TestCase):
             self.assertEqual(rc, 2)
             self.assertIn("unreadable.md: cannot read", err)
 
-    def test_sarif_shape(self):
-        path = self.write("s.md", "---\ndate: 2016-03-23\n---\n\n“Hi” 🔴 signed 03/04/2016 on "
-                                  "Monday, March 22, 2016.\n")
-        rc, out, _ = run("check", "--format", "sarif", path)
-        self.assertEqual(rc, 1)
-        sarif = json.loads(out)
-        self.assertEqual(sarif["version"], "2.1.0")
-        run0 = sarif["runs"][0]
-        rules = run0["tool"]["driver"]["rules"]
-        self.assertEqual(len(rules), 9)
-        self.assertTrue(all(r["help"]["text"].startswith("# " + r["id"]) for r in rules))
-        self.assertEqual(run0["invocations"][0]["exitCode"], 1)
-        by_rule = {r["ruleId"]: r for r in run0["results"]}
-        amb = by_rule["date-ambiguous-numeric"]
-        self.assertEqual(rules[amb["ruleIndex"]]["id"], "date-ambiguous-numeric")
-        self.assertEqual(amb["level"], "warning")
-        # 1-based, UTF-16 columns: “Hi” 🔴 signed + space = 15 units before the date
-        self.assertEqual(amb["locations"][0]["physicalLocation"]["region"],
-                         {"startLine": 5, "startColumn": 16, "endLine": 5, "endColumn": 26})
-        self.assertEqual(by_rule["date-weekday-mismatch"]["level"], "error")
-
     def test_github_escapes_commas_colons_newlines(self):
-        path = self.write("odd, name: here.txt", "It rained 03/04/2016.\n")
-        rc, out, _ = run("check", "--format", "github", path)
-        [line] = out.splitlines()
-        self.assertTrue(line.startswith("::warning file=" + path.replace(",", "%2C")
-                                        .replace(":", "%3A") + ",line=1,col=11,"), line)
-        self.assertIn("title=copydesk date-ambiguous-numeric::'03/04/2016' can be read as", line)
+        # A name with the characters a property value must escape, and findings
+        # whose messages quote text with a percent sign, a colon, a comma and
+        # a CRLF line break.
+        name = "odd, name: 100%.md"
+        path = self.write(name, "The council met on Monday.\r\n\r\n"
+                                "\"Rates rose 50%, then: chaos\r\nfollowed everywhere.\"\r\n\r\n"
+                                "It happened the day\r\nbefore yesterday.\r\n")
+        for shown in (name, path):
+            args = ("--date", "2016-03-23", shown)
+            rc, out, _ = run("check", "--format", "github", *args, cwd=self.dir)
+            _, js, _ = run("check", "--format", "json", *args, cwd=self.dir)
+            diagnostics = json.loads(js)[0]["diagnostics"]
+            lines = out.split("\n")
+            self.assertEqual(lines.pop(), "")
+            self.assertEqual(len(lines), len(diagnostics))
+            self.assertEqual(len(lines), 3)
+            for line, d in zip(lines, diagnostics):
+                m = re.fullmatch(r"::(error|warning|notice) ([^:]*)::([^\r\n]*)", line)
+                self.assertTrue(m, line)
+                props = dict(p.split("=", 1) for p in m[2].split(","))
+                self.assertEqual(props["file"], shown.replace("%", "%25").replace(",", "%2C")
+                                 .replace(":", "%3A"))
+                self.assertEqual(github_unescape(props["file"]), shown)
+                start = d["range"]["start"]
+                self.assertEqual((props["line"], props["col"]),
+                                 (str(start["line"] + 1), str(start["character"] + 1)))
+                self.assertEqual(props["title"], "copydesk " + d["code"])
+                self.assertEqual(m[1], {1: "error", 2: "warning"}.get(d["severity"], "notice"))
+                # data keeps ':' and ',' but escapes '%', CR and LF
+                self.assertEqual(m[3], d["message"].replace("%", "%25").replace("\r", "%0D")
+                                 .replace("\n", "%0A") + f" [{d['code']}]")
+            self.assertIn('"Rates rose 50%25, then: chaos', out)
+            self.assertIn("'the day%0D%0Abefore yesterday' is Monday, March 21, 2016", out)
 
     def test_example_article_runs(self):
         rc, out, _ = run("check", "--format", "json", "--date", "2016-03-23",
