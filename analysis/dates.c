@@ -760,7 +760,8 @@ static int cd_tokenize(const char *p, size_t a, size_t b, cd_toks *t)
                 unsigned char d = u[i];
                 if (d >= 0x80 && cd_u8_is_letter(u + i, b - i))
                     i += cd_u8len(d);
-                else if (cd_is_apostrophe_at(p, b, i, &w) && i + w < b &&
+                else if ((d == '\'' || d == 0xE2) && /* ' or ’ */
+                         cd_is_apostrophe_at(p, b, i, &w) && i + w < b &&
                          (cd_bclass[u[i + w]] & CD_B_ALPHA))
                     i += w;
                 else

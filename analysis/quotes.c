@@ -33,6 +33,7 @@
 #include <string.h>
 
 #include "analysis/rules.h"
+#include "analysis/scan.h"
 
 /* ---- word tables (one place each) -------------------------------------- */
 
@@ -330,21 +331,44 @@ static bool cp_letter(uint32_t cp)
            (cp >= 0x370 && cp <= 0x52F);
 }
 
-/* ASCII bytes that continue a word (letters, digits, $ % & @ # _), for
- * tokenise's fast path. */
-static const bool word_ascii[256] = {
-    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
-    ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
-    ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
-    ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
-    ['y'] = 1, ['z'] = 1, ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1,
-    ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1,
-    ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
-    ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1,
-    ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1, ['0'] = 1, ['1'] = 1,
-    ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
-    ['8'] = 1, ['9'] = 1, ['$'] = 1, ['%'] = 1, ['&'] = 1, ['@'] = 1,
-    ['#'] = 1, ['_'] = 1,
+/* ASCII bytes that start a word (letters, digits, $ @ # &) and that
+ * continue one (those and % _), for tokenise's fast path. */
+enum { WA_START = 1, WA_CONT = 2 };
+static const unsigned char word_ascii[256] = {
+    ['a'] = WA_START | WA_CONT, ['b'] = WA_START | WA_CONT,
+    ['c'] = WA_START | WA_CONT, ['d'] = WA_START | WA_CONT,
+    ['e'] = WA_START | WA_CONT, ['f'] = WA_START | WA_CONT,
+    ['g'] = WA_START | WA_CONT, ['h'] = WA_START | WA_CONT,
+    ['i'] = WA_START | WA_CONT, ['j'] = WA_START | WA_CONT,
+    ['k'] = WA_START | WA_CONT, ['l'] = WA_START | WA_CONT,
+    ['m'] = WA_START | WA_CONT, ['n'] = WA_START | WA_CONT,
+    ['o'] = WA_START | WA_CONT, ['p'] = WA_START | WA_CONT,
+    ['q'] = WA_START | WA_CONT, ['r'] = WA_START | WA_CONT,
+    ['s'] = WA_START | WA_CONT, ['t'] = WA_START | WA_CONT,
+    ['u'] = WA_START | WA_CONT, ['v'] = WA_START | WA_CONT,
+    ['w'] = WA_START | WA_CONT, ['x'] = WA_START | WA_CONT,
+    ['y'] = WA_START | WA_CONT, ['z'] = WA_START | WA_CONT,
+    ['A'] = WA_START | WA_CONT, ['B'] = WA_START | WA_CONT,
+    ['C'] = WA_START | WA_CONT, ['D'] = WA_START | WA_CONT,
+    ['E'] = WA_START | WA_CONT, ['F'] = WA_START | WA_CONT,
+    ['G'] = WA_START | WA_CONT, ['H'] = WA_START | WA_CONT,
+    ['I'] = WA_START | WA_CONT, ['J'] = WA_START | WA_CONT,
+    ['K'] = WA_START | WA_CONT, ['L'] = WA_START | WA_CONT,
+    ['M'] = WA_START | WA_CONT, ['N'] = WA_START | WA_CONT,
+    ['O'] = WA_START | WA_CONT, ['P'] = WA_START | WA_CONT,
+    ['Q'] = WA_START | WA_CONT, ['R'] = WA_START | WA_CONT,
+    ['S'] = WA_START | WA_CONT, ['T'] = WA_START | WA_CONT,
+    ['U'] = WA_START | WA_CONT, ['V'] = WA_START | WA_CONT,
+    ['W'] = WA_START | WA_CONT, ['X'] = WA_START | WA_CONT,
+    ['Y'] = WA_START | WA_CONT, ['Z'] = WA_START | WA_CONT,
+    ['0'] = WA_START | WA_CONT, ['1'] = WA_START | WA_CONT,
+    ['2'] = WA_START | WA_CONT, ['3'] = WA_START | WA_CONT,
+    ['4'] = WA_START | WA_CONT, ['5'] = WA_START | WA_CONT,
+    ['6'] = WA_START | WA_CONT, ['7'] = WA_START | WA_CONT,
+    ['8'] = WA_START | WA_CONT, ['9'] = WA_START | WA_CONT,
+    ['$'] = WA_START | WA_CONT, ['@'] = WA_START | WA_CONT,
+    ['#'] = WA_START | WA_CONT, ['&'] = WA_START | WA_CONT, ['%'] = WA_CONT,
+    ['_'] = WA_CONT,
 };
 
 static bool cp_alnum(uint32_t cp)
@@ -696,8 +720,20 @@ static size_t count_words(const unsigned char *p, size_t n, size_t s,
     size_t words = 0;
     bool in = false, has = false;
     for (size_t i = s; i < e;) {
+        unsigned char ch = p[i];
+        if (ch < 0x80) { /* ASCII, most of the text: no decoding */
+            if (is_space(ch)) {
+                words += in && has;
+                in = has = false;
+            } else {
+                in = true;
+                has = has || is_alnum_ascii(ch);
+            }
+            i++;
+            continue;
+        }
         size_t len = 1;
-        uint32_t cp = p[i] < 0x80 ? p[i] : dec(p, n, i, &len);
+        uint32_t cp = dec(p, n, i, &len);
         if (cp_space(cp)) {
             if (in && has)
                 words++;
@@ -714,9 +750,16 @@ static size_t count_words(const unsigned char *p, size_t n, size_t s,
     return words;
 }
 
-static const bool mark_lead[256] = {
+/* The bytes that can start a quotation mark: " ' and the lead bytes of
+ * “ ” ‘ ’ « », and the eight-byte lanes that may hold one. */
+static const unsigned char mark_lead[256] = {
     ['"'] = 1, ['\''] = 1, [0xE2] = 1, [0xC2] = 1,
 };
+
+static uint64_t mark_lanes(uint64_t x)
+{
+    return cd_swar_eq(x, '"') | cd_swar_eq(x, '\'') | cd_swar_high(x);
+}
 
 /* Pairs the marks of paragraph k into c->spans (top level only) and
  * reports quote-unbalanced. An unclosed straight single is taken for an
@@ -738,10 +781,9 @@ static void pair_marks(ctx *c, size_t k)
     size_t last_dq = dq ? (size_t)(dq - p) : s;
 
     for (size_t i = s; i < e;) {
-        /* Only these bytes can start a quotation mark (" ' and the lead
-           bytes of “ ” ‘ ’ « »): skip the rest in a tight loop. */
-        while (i < e && !mark_lead[p[i]])
-            i++;
+        /* Only these bytes can start a quotation mark: skip the rest,
+           eight bytes at a time. */
+        i = cd_scan_to(p, i, e, mark_lanes, mark_lead, 1);
         if (i >= e)
             break;
         bool open_d = false, open_s = false;
@@ -1203,6 +1245,10 @@ static void tokenise(ctx *c, tokbuf *b, size_t s, size_t e)
             qi++;
             continue;
         }
+        if (p[i] == ' ') {
+            i++; /* the commonest byte of all */
+            continue;
+        }
         size_t stop = qi < c->n_spans && c->spans[qi].open < e
                           ? c->spans[qi].open : e;
         size_t len = 1;
@@ -1216,9 +1262,9 @@ static void tokenise(ctx *c, tokbuf *b, size_t s, size_t e)
             i++;
             continue;
         }
-        bool word_start = cp_alnum(cp) || cp == '$' || cp == '@' ||
-                          cp == '#' || cp == '&' || cp == 0xA3 ||
-                          cp == 0x20AC;
+        bool word_start = cp < 0x80 ? (word_ascii[cp] & WA_START)
+                                    : cp_alnum(cp) || cp == 0xA3 ||
+                                          cp == 0x20AC;
         if (!word_start) {
             if (cp == ':')
                 push_tok(c, b, i, i + 1, T_COLON, 0);
@@ -1236,9 +1282,12 @@ static void tokenise(ctx *c, tokbuf *b, size_t s, size_t e)
         size_t ws = i;
         i += len;
         while (i < stop) {
-            /* Letters and digits first, a byte at a time: only the other
-               characters need decoding and the joiner rules. */
-            if (word_ascii[p[i]]) {
+            /* ASCII letters and digits first, eight bytes at a time: only
+               the other characters need decoding and the joiner rules. */
+            i = cd_alnum_run(p, i, stop);
+            if (i >= stop)
+                break;
+            if (word_ascii[p[i]] & WA_CONT) {
                 i++;
                 continue;
             }
@@ -1976,17 +2025,24 @@ static int anon_antecedent(ctx *c, size_t sent)
 
 /* Every cue find_verbs takes for an anonymous source (anonymity,
  * unnamed, not authorised, be identified...) contains one of these
- * stems. */
+ * stems. Each is found by a pair of letters uncommon in English, at
+ * stem[at] and stem[at + 1]. */
 static const struct anon_stem {
     const char *stem;
-    size_t len, anchor; /* stem[anchor]: a letter rare in English */
+    size_t len, at;
 } anon_stems[] = {
-    {"anonym", 6, 4}, {"named", 5, 2}, {"identified", 10, 6}, {"authori", 7, 1},
+    {"anonym", 6, 4},     /* ym */
+    {"named", 5, 1},      /* am */
+    {"identified", 10, 5}, /* if */
+    {"authori", 7, 0},    /* au */
 };
-/* anchor byte, either case -> 1 + its index in anon_stems */
-static const unsigned char anon_anchor[256] = {
-    ['y'] = 1, ['Y'] = 1, ['m'] = 2, ['M'] = 2,
-    ['f'] = 3, ['F'] = 3, ['u'] = 4, ['U'] = 4,
+/* Bit k set: the byte, in either case, is the first (pair_first) or the
+ * second (pair_second) letter of anon_stems[k]'s pair. */
+static const unsigned char pair_first[256] = {
+    ['y'] = 1, ['Y'] = 1, ['a'] = 2 | 8, ['A'] = 2 | 8, ['i'] = 4, ['I'] = 4,
+};
+static const unsigned char pair_second[256] = {
+    ['m'] = 1 | 2, ['M'] = 1 | 2, ['f'] = 4, ['F'] = 4, ['u'] = 8, ['U'] = 8,
 };
 
 /* Could the words p[s, e) call their source anonymous? Not without one
@@ -1994,20 +2050,22 @@ static const unsigned char anon_anchor[256] = {
  * case-blind byte scan costs far less than tokenising it to find out. */
 static bool may_mark_anonymous(const unsigned char *p, size_t s, size_t e)
 {
-    for (size_t i = s; i < e; i++) {
-        if (!anon_anchor[p[i]])
-            continue;
-        const struct anon_stem *st = &anon_stems[anon_anchor[p[i]] - 1];
-        if (i - s < st->anchor || e - (i - st->anchor) < st->len)
-            continue;
-        /* | 0x20 folds an ASCII capital to its small letter and never
-           turns any other byte into a letter. */
-        const unsigned char *w = p + i - st->anchor;
-        size_t j = 0;
-        while (j < st->len && (w[j] | 0x20) == (unsigned char)st->stem[j])
-            j++;
-        if (j == st->len)
-            return true;
+    for (size_t i = s; i + 1 < e; i++) {
+        unsigned pairs = pair_first[p[i]] & pair_second[p[i + 1]];
+        for (size_t k = 0; pairs; k++, pairs >>= 1) {
+            const struct anon_stem *st = &anon_stems[k];
+            if (!(pairs & 1) || i - s < st->at ||
+                e - (i - st->at) < st->len)
+                continue;
+            /* | 0x20 folds an ASCII capital to its small letter and never
+               turns any other byte into a letter. */
+            const unsigned char *w = p + i - st->at;
+            size_t j = 0;
+            while (j < st->len && (w[j] | 0x20) == (unsigned char)st->stem[j])
+                j++;
+            if (j == st->len)
+                return true;
+        }
     }
     return false;
 }

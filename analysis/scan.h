@@ -1,12 +1,13 @@
-/* Byte scanning shared by the rules' tokenizers (dates.c, quotes.c):
- * runs of ASCII letters and digits, the bulk of any text, eight bytes at a
- * time. Internal to analysis/. */
+/* Byte scanning shared by the text model and the rules. The bulk of any
+ * text is ASCII letters, digits and spaces; a scanner that looks for
+ * something else steps over them eight bytes at a time, a 64-bit word
+ * taken as eight byte lanes ("SWAR"), instead of one mispredicted branch
+ * per word. Internal to analysis/. */
 #ifndef COPYDESK_SCAN_H
 #define COPYDESK_SCAN_H
 
 #include <stddef.h>
 #include <stdint.h>
-#include <string.h>
 
 static inline int cd_is_ascii_alnum(unsigned char c)
 {
@@ -14,14 +15,24 @@ static inline int cd_is_ascii_alnum(unsigned char c)
            (unsigned char)(c - '0') < 10;
 }
 
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
-    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* ---- eight lanes ------------------------------------------------------- */
+
 #define CD_SWAR_ONES 0x0101010101010101ull
 #define CD_SWAR_HIGH 0x8080808080808080ull
 
-/* The high bit of each byte of x that lies strictly between lo and hi
- * (0 <= lo, hi <= 128), never for a byte with its own high bit set. No
- * carry or borrow crosses a byte: every lane stays within 0..255 (the
+/* p[0..8) with p[k] in lane k (bits 8k..8k+7) whatever the machine's byte
+ * order; compilers turn this into one load. */
+static inline uint64_t cd_swar_load(const unsigned char *p)
+{
+    return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 |
+           (uint64_t)p[3] << 24 | (uint64_t)p[4] << 32 |
+           (uint64_t)p[5] << 40 | (uint64_t)p[6] << 48 |
+           (uint64_t)p[7] << 56;
+}
+
+/* The high bit of each lane of x holding a byte strictly between lo and
+ * hi (0 <= lo, hi <= 128), never of a lane whose own high bit is set. No
+ * carry or borrow crosses a lane: every lane stays within 0..255 (the
  * "hasbetween" idiom of the well-known bit-twiddling collections). */
 static inline uint64_t cd_swar_between(uint64_t x, unsigned lo, unsigned hi)
 {
@@ -30,35 +41,88 @@ static inline uint64_t cd_swar_between(uint64_t x, unsigned lo, unsigned hi)
            (low7 + CD_SWAR_ONES * (127 - lo)) & CD_SWAR_HIGH;
 }
 
+/* Lanes holding an ASCII byte in first..last, or equal to ASCII c. */
+static inline uint64_t cd_swar_range(uint64_t x, unsigned char first,
+                                     unsigned char last)
+{
+    return cd_swar_between(x, first - 1u, last + 1u);
+}
+
+static inline uint64_t cd_swar_eq(uint64_t x, unsigned char c)
+{
+    return cd_swar_between(x, c - 1u, c + 1u);
+}
+
+/* Lanes holding a byte of 0x80 or above (UTF-8 lead and tail bytes). */
+static inline uint64_t cd_swar_high(uint64_t x)
+{
+    return x & CD_SWAR_HIGH;
+}
+
+/* Lanes holding an ASCII letter or digit. */
+static inline uint64_t cd_swar_alnum(uint64_t x)
+{
+    return cd_swar_range(x | (CD_SWAR_ONES * 0x20), 'a', 'z') |
+           cd_swar_range(x, '0', '9');
+}
+
+/* The first lane whose high bit is set in lanes, or 8 when none is. */
+static inline size_t cd_swar_first(uint64_t lanes)
+{
+    if (!lanes)
+        return 8;
+#if defined(__GNUC__)
+    return (size_t)__builtin_ctzll(lanes) / 8;
+#else
+    size_t k = 0;
+    while (!(lanes & 0x80))
+        lanes >>= 8, k++;
+    return k;
+#endif
+}
+
+/* ---- runs and searches ------------------------------------------------- */
+
 /* End of the run of ASCII letters and digits starting at p[i] (i <= end).
- * Most words fit in one eight-byte step, so a word costs a predictable
- * branch rather than a mispredicted loop exit. */
+ * Most words fit in one eight-byte step. */
 static inline size_t cd_alnum_run(const unsigned char *p, size_t i,
                                   size_t end)
 {
     while (end - i >= 8) {
-        uint64_t x;
-        memcpy(&x, p + i, 8);
-        uint64_t alnum =
-            cd_swar_between(x | (CD_SWAR_ONES * 0x20), 'a' - 1, 'z' + 1) |
-            cd_swar_between(x, '0' - 1, '9' + 1);
-        uint64_t stop = ~alnum & CD_SWAR_HIGH;
-        if (stop) /* little-endian: the lowest set bit is the first byte */
-            return i + (size_t)__builtin_ctzll(stop) / 8;
+        size_t k = cd_swar_first(~cd_swar_alnum(cd_swar_load(p + i)) &
+                                 CD_SWAR_HIGH);
+        if (k < 8)
+            return i + k;
         i += 8;
     }
     while (i < end && cd_is_ascii_alnum(p[i]))
         i++;
     return i;
 }
-#else
-static inline size_t cd_alnum_run(const unsigned char *p, size_t i,
-                                  size_t end)
+
+/* The first i' >= i where table[p[i']] & mask is set, or end. lanes(x)
+ * must flag at least every such byte of an eight-byte word (it may flag
+ * more: the byte found is checked against the table before it is
+ * returned). With lanes and table constant, the compiler inlines the
+ * whole search into its caller. */
+static inline size_t cd_scan_to(const unsigned char *p, size_t i, size_t end,
+                                uint64_t (*lanes)(uint64_t),
+                                const unsigned char *table, unsigned mask)
 {
-    while (i < end && cd_is_ascii_alnum(p[i]))
+    while (end - i >= 8) {
+        size_t k = cd_swar_first(lanes(cd_swar_load(p + i)));
+        if (k == 8) {
+            i += 8;
+            continue;
+        }
+        i += k;
+        if (table[p[i]] & mask)
+            return i;
+        i++;
+    }
+    while (i < end && !(table[p[i]] & mask))
         i++;
     return i;
 }
-#endif
 
 #endif

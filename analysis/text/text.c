@@ -16,10 +16,12 @@
  * backtick, a bracket with no link after it, an asterisk between spaces)
  * its characters stay prose. Quotation marks and apostrophes are never
  * blanked. */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis/scan.h"
 #include "analysis/text/text.h"
 
 /* ---- small helpers ---------------------------------------------------- */
@@ -56,6 +58,22 @@ static const unsigned char byte_class[256] = {
     ['.'] = B_SENT, ['?'] = B_SENT, [0xE2] = B_SENT | B_QUOTE,
     ['"'] = B_QUOTE, ['\''] = B_QUOTE, [0xC2] = B_QUOTE,
 };
+
+/* Lanes of an eight-byte word that may hold a byte of those classes (a
+ * few neighbours come along: "^" and ";" with B_INLINE), for cd_scan_to:
+ * B_INLINE \ ` < : [ ! ] * _ ~ ... */
+static uint64_t inline_lanes(uint64_t x)
+{
+    return cd_swar_range(x, '[', '`') | cd_swar_range(x, ':', '<') |
+           cd_swar_eq(x, '!') | cd_swar_eq(x, '*') | cd_swar_eq(x, '~');
+}
+
+/* ... and B_SENT, B_QUOTE ! " ' . ? and UTF-8 lead bytes. */
+static uint64_t sent_lanes(uint64_t x)
+{
+    return cd_swar_range(x, '!', '"') | cd_swar_eq(x, '\'') |
+           cd_swar_eq(x, '.') | cd_swar_eq(x, '?') | cd_swar_high(x);
+}
 
 /* Decodes the (valid UTF-8) character at s[i], i < n; *len gets its size.
  * Malformed input decodes byte by byte as U+FFFD so nothing overruns. */
@@ -1001,9 +1019,12 @@ static void md_inline(builder *b, size_t start, size_t end)
 
     size_t i = start;
     while (i < end) {
+        i = cd_scan_to(t, i, end, inline_lanes, byte_class, B_INLINE);
+        if (i >= end)
+            break;
         unsigned char c = t[i];
-        if (!(byte_class[c] & B_INLINE) || p[i] == ' ') {
-            i++; /* ordinary text, or already blanked (block markup) */
+        if (p[i] == ' ') {
+            i++; /* already blanked (block markup) */
             continue;
         }
         if (c == '\\' && i + 1 < end) {
@@ -1443,21 +1464,71 @@ static const char *const openers[] = {
     "Police", "By", "From", "Under", "No", "Not", "Still", "Instead",
 };
 
-static bool word_in(const unsigned char *w, size_t len,
-                    const char *const *list, size_t count)
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* The three lists above, hashed once per process: abbreviation() runs at
+ * every full stop that may end a sentence, and scanning the lists there
+ * cost more than all the rest of the sentence splitter. */
+enum { W_ALWAYS = 1, W_MAYBE = 2, W_OPENER = 4 };
+#define WSET_SIZE 512 /* a power of two, over twice the words */
+typedef struct wset_slot {
+    const char *w; /* NULL: empty */
+    size_t len;
+    unsigned flags;
+} wset_slot;
+static wset_slot wset[WSET_SIZE];
+static pthread_once_t wset_once = PTHREAD_ONCE_INIT;
+_Static_assert(COUNT(always_abbr) + COUNT(maybe_abbr) + COUNT(openers) <
+                   WSET_SIZE / 2,
+               "the word set must stay under half full");
+
+static uint32_t wset_hash(const unsigned char *w, size_t len)
 {
-    for (size_t k = 0; k < count; k++) {
-        const char *l = list[k];
-        size_t j = 0;
-        while (j < len && l[j] && (unsigned char)l[j] == w[j])
-            j++;
-        if (j == len && l[j] == '\0')
-            return true;
-    }
-    return false;
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (size_t k = 0; k < len; k++)
+        h = (h ^ w[k]) * 16777619u;
+    return h;
 }
 
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+static void wset_add(const char *const *list, size_t count, unsigned flag)
+{
+    for (size_t i = 0; i < count; i++) {
+        const char *w = list[i];
+        size_t len = strlen(w);
+        for (uint32_t k = wset_hash((const unsigned char *)w, len) &
+                          (WSET_SIZE - 1);;
+             k = (k + 1) & (WSET_SIZE - 1)) {
+            wset_slot *sl = &wset[k];
+            if (!sl->w) {
+                sl->w = w;
+                sl->len = len;
+                sl->flags = flag;
+                break;
+            }
+            if (sl->len == len && memcmp(sl->w, w, len) == 0) {
+                sl->flags |= flag;
+                break;
+            }
+        }
+    }
+}
+
+static void wset_build(void)
+{
+    wset_add(always_abbr, COUNT(always_abbr), W_ALWAYS);
+    wset_add(maybe_abbr, COUNT(maybe_abbr), W_MAYBE);
+    wset_add(openers, COUNT(openers), W_OPENER);
+}
+
+/* The lists (W_*) that hold exactly w[0..len), case-sensitively. */
+static unsigned word_lists(const unsigned char *w, size_t len)
+{
+    for (uint32_t k = wset_hash(w, len) & (WSET_SIZE - 1); wset[k].w;
+         k = (k + 1) & (WSET_SIZE - 1))
+        if (wset[k].len == len && memcmp(wset[k].w, w, len) == 0)
+            return wset[k].flags;
+    return 0;
+}
 
 /* "U.S", "N.Y", "J.K": single letters joined by periods. */
 static bool dotted_letters(const unsigned char *w, size_t len)
@@ -1483,10 +1554,11 @@ static bool abbreviation(const unsigned char *p, size_t s, size_t dot,
     size_t len = dot - w;
     if (len == 0)
         return false;
-    if (word_in(p + w, len, always_abbr, COUNT(always_abbr)))
+    unsigned lists = word_lists(p + w, len);
+    if (lists & W_ALWAYS)
         return true;
-    bool maybe = word_in(p + w, len, maybe_abbr, COUNT(maybe_abbr)) ||
-                 (len == 1 && is_upper_ascii(p[w])) || dotted_letters(p + w, len);
+    bool maybe = (lists & W_MAYBE) || (len == 1 && is_upper_ascii(p[w])) ||
+                 dotted_letters(p + w, len);
     if (!maybe)
         return false;
     if (is_digit(p[nx]))
@@ -1496,7 +1568,7 @@ static bool abbreviation(const unsigned char *p, size_t s, size_t dot,
         k++;
     if (k == nx)
         return false; /* an opening quote: a new sentence */
-    return !word_in(p + nx, k - nx, openers, COUNT(openers));
+    return !(word_lists(p + nx, k - nx) & W_OPENER);
 }
 
 /* Can a sentence start at p[i]? Capital, digit, or an opening mark. */
@@ -1540,11 +1612,10 @@ static void split_sentences(builder *b, size_t para)
     qstate qs = {NO_POS, NO_POS, NO_POS};
 
     for (size_t i = s; i < e;) {
+        i = cd_scan_to(p, i, e, sent_lanes, byte_class, B_SENT | B_QUOTE);
+        if (i >= e)
+            break;
         unsigned char cls = byte_class[p[i]] & (B_SENT | B_QUOTE);
-        if (!cls) {
-            i++;
-            continue;
-        }
         if (cls & B_QUOTE) {
             size_t ql = quote_step(b, &qs, s, e, i);
             if (ql) {
@@ -1607,6 +1678,7 @@ static void split_sentences(builder *b, size_t para)
 
 int cd_doc_init(cd_doc *doc, const char *text, size_t len, bool markdown)
 {
+    pthread_once(&wset_once, wset_build);
     memset(doc, 0, sizeof *doc);
     static const char empty[] = "";
     if (!text)
