@@ -1024,6 +1024,8 @@ typedef struct cd_names {
     size_t cap_wflags;
     cd_lexref *wlex;     /* per word id: its lexicon entry */
     size_t cap_wlex;
+    struct cd_wordmemo *wmemo; /* per word id, grown on demand */
+    size_t cap_wmemo;
     cd_smap keys;        /* folded surname and given keys */
     cd_smap spells;      /* names as written */
     cd_mention *ments;
@@ -1765,6 +1767,57 @@ static long spell_id(cd_names *st, size_t a, size_t b)
     return id;
 }
 
+/* What add_mention last found for a word id: the id of its folded key in
+ * st->keys and of a spelling in st->spells (-1 when none yet). A name is
+ * mentioned again and again; the key of a one-word surname or given name
+ * is the word's own, and its spelling is usually the one last seen. */
+typedef struct cd_wordmemo {
+    long key;
+    long spell;
+} cd_wordmemo;
+
+static cd_wordmemo *word_memo(cd_names *st, uint32_t wid)
+{
+    size_t old = st->cap_wmemo;
+    if (vec_grow((void **)&st->wmemo, &st->cap_wmemo, (size_t)wid + 1,
+                 sizeof *st->wmemo) != 0) {
+        st->oom = true;
+        return NULL;
+    }
+    for (size_t i = old; i < st->cap_wmemo; i++)
+        st->wmemo[i].key = st->wmemo[i].spell = -1;
+    return &st->wmemo[wid];
+}
+
+/* key_id of word token t's folded form (its word key). */
+static long word_key_id(cd_names *st, const cd_tok *t)
+{
+    cd_wordmemo *wm = word_memo(st, t->wid);
+    if (!wm)
+        return -1;
+    if (wm->key < 0) {
+        size_t l;
+        const char *k = cd_smap_key(&st->words, t->wid, &l);
+        wm->key = key_id(st, k, l);
+    }
+    return wm->key;
+}
+
+/* spell_id of word token t as written. */
+static long word_spell_id(cd_names *st, const cd_tok *t)
+{
+    cd_wordmemo *wm = word_memo(st, t->wid);
+    if (!wm)
+        return -1;
+    size_t n = t->end - t->start, l = 0;
+    const char *w = wm->spell >= 0
+                        ? cd_smap_key(&st->spells, (uint32_t)wm->spell, &l)
+                        : NULL;
+    if (!w || l != n || memcmp(w, st->doc->text + t->start, n) != 0)
+        wm->spell = spell_id(st, t->start, t->end);
+    return wm->spell;
+}
+
 /* The given names of tokens [a, b) as written, without the initials: a
  * middle initial is no other spelling ("Dwight D. Eisenhower", "Dwight
  * Eisenhower"). The words are joined by one space. */
@@ -1830,10 +1883,16 @@ static void add_mention(cd_names *st, size_t a, size_t b, int kind,
     m->sstart = st->toks[s].start;
     m->send = st->toks[se - 1].end;
     m->sword = st->toks[se - 1].wid;
-    char key[CD_KEY_MAX];
-    size_t kn = fold_key(st->doc->text, m->sstart, m->send, key);
-    long sk = key_id(st, key, kn);
-    long sp = spell_id(st, m->sstart, m->send);
+    long sk, sp;
+    if (se == s + 1 && st->toks[s].kind == TK_WORD) {
+        sk = word_key_id(st, &st->toks[s]);
+        sp = word_spell_id(st, &st->toks[s]);
+    } else {
+        char key[CD_KEY_MAX];
+        size_t kn = fold_key(st->doc->text, m->sstart, m->send, key);
+        sk = key_id(st, key, kn);
+        sp = spell_id(st, m->sstart, m->send);
+    }
     if (sk < 0 || sp < 0)
         return;
     m->skey = (uint32_t)sk;
@@ -1844,6 +1903,17 @@ static void add_mention(cd_names *st, size_t a, size_t b, int kind,
         m->gend = st->toks[gb - 1].end;
         /* Given key: the given words without initials ("George W." is
            "george"; "Jean Pierre" and "Jean-Pierre" are "jeanpierre"). */
+        const cd_tok *g1 = &st->toks[ga];
+        if (gb == ga + 1 && g1->kind == TK_WORD && !g1->initial &&
+            st->words.klen[g1->wid] > 0) {
+            /* One given word, the usual case: the word's key and
+               spelling. */
+            m->gfirst = (long)g1->wid;
+            m->gkey = word_key_id(st, g1);
+            m->gspell = word_spell_id(st, g1);
+            st->n_ments++;
+            return;
+        }
         char g[CD_KEY_MAX];
         size_t gn = 0;
         bool initials = false;
@@ -3584,6 +3654,7 @@ done:
     cd_smap_free(&st.words);
     free(st.wflags);
     free(st.wlex);
+    free(st.wmemo);
     cd_smap_free(&st.keys);
     cd_smap_free(&st.spells);
     free(st.ments);
