@@ -697,26 +697,34 @@ static size_t cd_surname_ending_len[sizeof cd_surname_endings /
 static size_t cd_noun_ending_len[sizeof cd_noun_endings /
                                  sizeof cd_noun_endings[0]];
 
-static bool surname_shaped(const char *k, size_t n)
+/* Does key k (n bytes) end with one of the endings, leaving more than
+ * min_stem bytes before it? The last letters are compared first: most
+ * words end with none of the endings' last letters. */
+static bool ends_with_any(const char *k, size_t n, const char *const *endings,
+                          const size_t *lens, size_t count, size_t min_stem)
 {
-    for (size_t i = 0;
-         i < sizeof cd_surname_endings / sizeof cd_surname_endings[0]; i++) {
-        size_t l = cd_surname_ending_len[i];
-        if (n > l + 1 && memcmp(k + n - l, cd_surname_endings[i], l) == 0)
+    for (size_t i = 0; i < count; i++) {
+        size_t l = lens[i];
+        if (n > l + min_stem && k[n - 1] == endings[i][l - 1] &&
+            memcmp(k + n - l, endings[i], l) == 0)
             return true;
     }
     return false;
 }
 
+static bool surname_shaped(const char *k, size_t n)
+{
+    return ends_with_any(k, n, cd_surname_endings, cd_surname_ending_len,
+                         sizeof cd_surname_endings /
+                             sizeof cd_surname_endings[0],
+                         1);
+}
+
 static bool nounish(const char *k, size_t n)
 {
-    for (size_t i = 0; i < sizeof cd_noun_endings / sizeof cd_noun_endings[0];
-         i++) {
-        size_t l = cd_noun_ending_len[i];
-        if (n > l + 2 && memcmp(k + n - l, cd_noun_endings[i], l) == 0)
-            return true;
-    }
-    return false;
+    return ends_with_any(k, n, cd_noun_endings, cd_noun_ending_len,
+                         sizeof cd_noun_endings / sizeof cd_noun_endings[0],
+                         2);
 }
 
 /* ------------------------------------------------------------------ */
@@ -2942,7 +2950,13 @@ static void link_variants(cd_names *st)
     cd_index del = {0}, skel = {0};
     uint32_t *seen = calloc(ng ? ng : 1, sizeof *seen);
     uint32_t query = 0;
-    if (!seen) {
+    /* Room for a skeleton per group and for the deletion neighbourhoods
+       (a few strings a group on average) without regrowing. */
+    if (!seen || cd_smap_reserve(&skel.map, ng) != 0 ||
+        cd_smap_reserve(&del.map, ng * 8) != 0) {
+        free(seen);
+        index_free(&del);
+        index_free(&skel);
         st->oom = true;
         return;
     }
@@ -3581,10 +3595,13 @@ void cd_rule_names(const cd_doc *doc, const cd_options *opts, cd_result *out)
     st.doc = doc;
     st.opts = opts;
     st.p = doc->prose;
-    /* The word map starts with room for an article's vocabulary (a
-       5,000-word article uses 1,000 to 2,000 distinct words) in a table
-       that fits the first-level cache; a longer document's map grows. */
-    if (cd_smap_reserve(&st.words, 1024) != 0)
+    /* The maps start with room for an article's vocabulary (a 5,000-word
+       article uses 1,000 to 2,000 distinct words) and its names, in
+       tables that fit the first-level cache, rather than growing to that
+       size one rehash at a time; a longer document's maps grow. */
+    if (cd_smap_reserve(&st.words, 1024) != 0 ||
+        cd_smap_reserve(&st.keys, 128) != 0 ||
+        cd_smap_reserve(&st.spells, 128) != 0)
         goto done;
 
     /* Pass 1: paragraph by paragraph. Headings are skipped: headline
