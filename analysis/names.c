@@ -1372,10 +1372,12 @@ static size_t plain_word(cd_names *st, cd_tok *t, size_t j, size_t pe)
                     (cap ? 0x20u : 0u); /* 'A' | 0x20 is 'a' */
     uint32_t h = cd_key_hash(head, w, n);
     long wid = cd_smap_find(&st->words, w, n, head, h);
-    if (wid < 0) {
+    if (wid < 0 && !cap) {
+        wid = new_word(st, w, n, head, h);
+    } else if (wid < 0) {
         char key[CD_KEY_MAX];
         memcpy(key, w, n);
-        key[0] = (char)(key[0] | (cap ? 0x20 : 0));
+        key[0] = (char)(key[0] | 0x20);
         wid = new_word(st, key, n, head, h);
     }
     set_word(st, t, wid);

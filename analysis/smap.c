@@ -33,12 +33,49 @@ static int smap_rehash(cd_smap *m, size_t cap)
     return 0;
 }
 
+/* Grows the per-id arrays to hold ncap ids. */
+static int smap_grow_ids(cd_smap *m, size_t ncap)
+{
+    size_t *off = realloc(m->off, ncap * sizeof *off);
+    if (!off)
+        return -1;
+    m->off = off;
+    uint32_t *kl = realloc(m->klen, ncap * sizeof *kl);
+    if (!kl)
+        return -1;
+    m->klen = kl;
+    uint32_t *hs = realloc(m->hash, ncap * sizeof *hs);
+    if (!hs)
+        return -1;
+    m->hash = hs;
+    m->ncap = ncap;
+    return 0;
+}
+
+/* Grows the key buffer to hold bcap bytes. */
+static int smap_grow_buf(cd_smap *m, size_t bcap)
+{
+    char *b = realloc(m->buf, bcap);
+    if (!b)
+        return -1;
+    m->buf = b;
+    m->bcap = bcap;
+    return 0;
+}
+
 int cd_smap_reserve(cd_smap *m, size_t n)
 {
     size_t cap = m->cap ? m->cap : 64;
     while (cap < n * 2)
         cap *= 2;
-    return cap == m->cap ? 0 : smap_rehash(m, cap);
+    if (cap != m->cap && smap_rehash(m, cap) != 0)
+        return -1;
+    /* Eight bytes a key: a word and its terminating NUL. */
+    if (n > m->ncap && smap_grow_ids(m, n) != 0)
+        return -1;
+    if (n * 8 > m->bcap && smap_grow_buf(m, n * 8) != 0)
+        return -1;
+    return 0;
 }
 
 long cd_smap_add(cd_smap *m, const char *k, size_t n, uint64_t head,
@@ -48,31 +85,14 @@ long cd_smap_add(cd_smap *m, const char *k, size_t n, uint64_t head,
     if ((m->n + 1) * 2 > m->cap &&
         smap_rehash(m, m->cap ? m->cap * 2 : 64) != 0)
         return -1;
-    if (m->n == m->ncap) {
-        size_t nc = m->ncap ? m->ncap * 2 : 64;
-        size_t *off = realloc(m->off, nc * sizeof *off);
-        if (!off)
-            return -1;
-        m->off = off;
-        uint32_t *kl = realloc(m->klen, nc * sizeof *kl);
-        if (!kl)
-            return -1;
-        m->klen = kl;
-        uint32_t *hs = realloc(m->hash, nc * sizeof *hs);
-        if (!hs)
-            return -1;
-        m->hash = hs;
-        m->ncap = nc;
-    }
+    if (m->n == m->ncap && smap_grow_ids(m, m->ncap ? m->ncap * 2 : 64) != 0)
+        return -1;
     if (m->blen + n + 1 > m->bcap) {
         size_t bc = m->bcap ? m->bcap : 1024;
         while (bc < m->blen + n + 1)
             bc *= 2;
-        char *b = realloc(m->buf, bc);
-        if (!b)
+        if (smap_grow_buf(m, bc) != 0)
             return -1;
-        m->buf = b;
-        m->bcap = bc;
     }
     memcpy(m->buf + m->blen, k, n);
     m->buf[m->blen + n] = '\0';

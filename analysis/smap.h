@@ -146,8 +146,9 @@ static inline const char *cd_smap_key(const cd_smap *m, uint32_t id,
 long cd_smap_add(cd_smap *m, const char *k, size_t n, uint64_t head,
               uint32_t h);
 
-/* Makes room for n keys in all without growing the slot table (which
- * would rehash every key). Returns 0, or -1 when out of memory. */
+/* Makes room for n keys in all (of eight bytes on average) without
+ * growing the slot table, which would rehash every key, or the arrays.
+ * Returns 0, or -1 when out of memory. */
 int cd_smap_reserve(cd_smap *m, size_t n);
 
 /* Finds key k; adds it when add is true. Returns the id, or -1 when
