@@ -906,23 +906,25 @@ typedef struct cd_tok {
     uint32_t wid;       /* word id in the document's word map */
     uint32_t lid;       /* lexicon id of the folded word, or CD_NO_LEX */
     size_t sent;        /* sentence index */
-    unsigned kind : 2;
-    unsigned cap : 1;      /* starts with a capital */
-    unsigned allcaps : 1;  /* two or more letters, all capitals (CHICAGO,
-                              U.S., CEO) */
-    unsigned initial : 1;  /* one capital and a dot (W.) */
-    unsigned dotted : 1;   /* an abbreviation dot is part of the token */
-    unsigned poss : 1;     /* ends in 's or s' */
-    unsigned sinit : 1;    /* first word of its sentence or quotation */
-    unsigned innercaps : 1;/* a capital after a lower-case letter that no
-                              name prefix explains (BlackBerry, YouTube) */
-    unsigned space_before : 1;
-    unsigned space_after : 1;
-    unsigned hasdigit : 1; /* digits in or against it (3GS, G8) */
-    unsigned lowtail : 1;  /* a hyphenated compound ending in lower case
-                              (Chicago-based, Russian-born) */
-    unsigned quoted : 1;   /* inside a quotation */
-    unsigned plposs : 1;   /* plural possessive form (the Pappases’) */
+    /* One byte each rather than bit-fields: the tokenizer sets them one
+       by one, and a byte store needs no read of its neighbours. */
+    uint8_t kind;
+    bool cap;          /* starts with a capital */
+    bool allcaps;      /* two or more letters, all capitals (CHICAGO, U.S.,
+                          CEO) */
+    bool initial;      /* one capital and a dot (W.) */
+    bool dotted;       /* an abbreviation dot is part of the token */
+    bool poss;         /* ends in 's or s' */
+    bool sinit;        /* first word of its sentence or quotation */
+    bool innercaps;    /* a capital after a lower-case letter that no name
+                          prefix explains (BlackBerry, YouTube) */
+    bool space_before;
+    bool space_after;
+    bool hasdigit;     /* digits in or against it (3GS, G8) */
+    bool lowtail;      /* a hyphenated compound ending in lower case
+                          (Chicago-based, Russian-born) */
+    bool quoted;       /* inside a quotation */
+    bool plposs;       /* plural possessive form (the Pappases’) */
 } cd_tok;
 
 /* ------------------------------------------------------------------ */
@@ -1273,9 +1275,6 @@ static size_t scan_word(cd_names *st, cd_tok *t, uint32_t cp, size_t l,
                 t->cap = 1;
         }
     }
-    if (st->n_toks > 0 && !t->space_before &&
-        st->toks[st->n_toks - 1].kind == TK_NUM)
-        t->hasdigit = 1; /* 3GS */
     char key[CD_KEY_MAX];
     size_t kn = fold_key(st->p, t->start, t->end, key);
     uint64_t head = cd_key_head(key, kn);
@@ -1365,9 +1364,6 @@ static size_t plain_word(cd_names *st, cd_tok *t, size_t j, size_t pe)
     t->kind = TK_WORD;
     t->cap = cap;
     t->end = t->full_end = j;
-    if (st->n_toks > 0 && !t->space_before &&
-        st->toks[st->n_toks - 1].kind == TK_NUM)
-        t->hasdigit = 1; /* 3GS */
     uint64_t head = cd_key_head_at(w, n, st->p + st->doc->len + 1) |
                     (cap ? 0x20u : 0u); /* 'A' | 0x20 is 'a' */
     uint32_t h = cd_key_hash(head, w, n);
@@ -1400,6 +1396,8 @@ typedef struct cd_marks {
                            next token follows it without a space */
     bool quote_opens;   /* ... and it had a space before it or began the
                            paragraph */
+    unsigned prev_kind; /* the last token's kind and character (TK_PUNCT), */
+    uint32_t prev_cp;   /* kept here rather than read back from the array */
 } cd_marks;
 
 /* Marks token k (t, complete but for these): whether it is quoted and
@@ -1408,6 +1406,10 @@ typedef struct cd_marks {
  * its own form gives, and st->caps. */
 static void mark_token(cd_names *st, cd_tok *t, size_t k, cd_marks *mk)
 {
+    unsigned prev_kind = mk->prev_kind;
+    uint32_t pc = mk->prev_cp;
+    mk->prev_kind = t->kind;
+    mk->prev_cp = t->cp;
     if (mk->quote_pending) {
         mk->inq = mk->quote_opens && !t->space_before;
         mk->quote_pending = false;
@@ -1429,8 +1431,7 @@ static void mark_token(cd_names *st, cd_tok *t, size_t k, cd_marks *mk)
     if (t->kind != TK_WORD)
         return;
     bool init = t->sent != mk->last_sent;
-    if (k > 0 && st->toks[k - 1].kind == TK_PUNCT) {
-        uint32_t pc = st->toks[k - 1].cp;
+    if (k > 0 && prev_kind == TK_PUNCT) {
         if (pc == ':' || pc == 0x2014 || pc == 0x2013 || pc == 0x201C ||
             pc == 0x2018 || pc == 0xAB ||
             ((pc == '"' || pc == '\'' || pc == '(') && !t->space_before))
@@ -1462,7 +1463,7 @@ static void tokenize(cd_names *st, size_t ps, size_t pe, size_t *sent_k)
     st->n_caps = 0;
     size_t i = ps;
     bool prev_space = true;
-    cd_marks mk = {(size_t)-1, false, false, false};
+    cd_marks mk = {(size_t)-1, false, false, false, TK_WORD, 0};
     /* The sentence index, with the current sentence's end in a local. */
     size_t sk = *sent_k;
     size_t send = sk < doc->n_sents ? doc->sents[sk].end : SIZE_MAX;
@@ -1485,6 +1486,9 @@ static void tokenize(cd_names *st, size_t ps, size_t pe, size_t *sent_k)
         t->space_before = prev_space;
         prev_space = false;
         if (is_letter_cp(cp)) {
+            /* Digits against a word (3GS); scan_word finds those in it. */
+            if (st->n_toks > 0 && !t->space_before && mk.prev_kind == TK_NUM)
+                t->hasdigit = 1;
             size_t j = plain_word_end(u, i, pe, u + doc->len + 1);
             i = j ? plain_word(st, t, j, pe) : scan_word(st, t, cp, l, pe);
         } else if (cp >= '0' && cp <= '9') {
