@@ -753,6 +753,7 @@ enum {
     LX_ITWEAK = 1u << 19,
     LX_TITLE_INNER = 1u << 20, /* a later word of a title phrase ("of") */
     LX_CTAIL = 1u << 21,       /* a compound tail ("-led", "-born") */
+    LX_PRONOUN = LX_IT | LX_ITWEAK | LX_HE,
 };
 
 typedef struct cd_title_words {
@@ -1029,6 +1030,10 @@ typedef struct cd_names {
     size_t n_toks, cap_toks;
     uint32_t *caps;      /* indices of the capitalised word tokens */
     size_t n_caps, cap_caps;
+    uint32_t *prons;     /* indices of the lower-case pronouns (LX_PRONOUN) */
+    size_t n_prons, cap_prons;
+    bool shifted;        /* tokens are moved over a nickname: the indices
+                            above do not hold */
     cd_smap words;       /* the document's folded words */
     uint32_t *wflags;    /* per word id: W_* */
     size_t cap_wflags;
@@ -1403,7 +1408,7 @@ typedef struct cd_marks {
 /* Marks token k (t, complete but for these): whether it is quoted and
  * sentence-initial (the first word of a sentence, or the first after an
  * opening quotation mark, a colon or a dash), the word-level evidence
- * its own form gives, and st->caps. */
+ * its own form gives, and st->caps and st->prons. */
 static void mark_token(cd_names *st, cd_tok *t, size_t k, cd_marks *mk)
 {
     unsigned prev_kind = mk->prev_kind;
@@ -1452,6 +1457,13 @@ static void mark_token(cd_names *st, cd_tok *t, size_t k, cd_marks *mk)
             return;
         }
         st->caps[st->n_caps++] = (uint32_t)k;
+    } else if (t->lex & LX_PRONOUN) {
+        if (vec_grow((void **)&st->prons, &st->cap_prons, st->n_prons + 1,
+                     sizeof *st->prons) != 0) {
+            st->oom = true;
+            return;
+        }
+        st->prons[st->n_prons++] = (uint32_t)k;
     }
 }
 
@@ -1460,7 +1472,7 @@ static void tokenize(cd_names *st, size_t ps, size_t pe, size_t *sent_k)
     const unsigned char *u = (const unsigned char *)st->p;
     const cd_doc *doc = st->doc;
     st->n_toks = 0;
-    st->n_caps = 0;
+    st->n_caps = st->n_prons = 0;
     size_t i = ps;
     bool prev_space = true;
     cd_marks mk = {(size_t)-1, false, false, false, TK_WORD, 0};
@@ -1712,27 +1724,40 @@ static uint32_t mention_evidence(cd_names *st, size_t first, size_t k)
         if (!nw || nw->kind == TK_PUNCT)
             ev |= E_SPEECH;
     }
-    /* The first pronoun after it in its sentence: "it"/"its" for a
-       thing, "he"/"she" for a person. */
-    for (size_t j = k + 1, n = 0; j < st->n_toks && n < 16; j++, n++) {
-        const cd_tok *x = &st->toks[j];
-        if (x->sent != t->sent)
-            break;
-        if (x->kind != TK_WORD || x->cap)
-            continue;
-        if (x->lex & LX_IT) {
-            ev |= E_IT;
-            break;
+    /* The first pronoun after it in its sentence, within sixteen tokens:
+       "it"/"its" for a thing, "he"/"she" for a person. */
+    uint32_t pl = 0;
+    if (!st->shifted) {
+        /* The first listed pronoun after k (sentence indices never go
+           down, so no sentence ends before it if it is in this one). */
+        size_t lo = 0, hi = st->n_prons;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (st->prons[mid] <= k)
+                lo = mid + 1;
+            else
+                hi = mid;
         }
-        if (x->lex & LX_ITWEAK) {
-            ev |= E_ITWEAK;
-            break;
-        }
-        if (x->lex & LX_HE) {
-            ev |= E_HE;
-            break;
+        if (lo < st->n_prons && st->prons[lo] <= k + 16 &&
+            st->toks[st->prons[lo]].sent == t->sent)
+            pl = st->toks[st->prons[lo]].lex;
+    } else {
+        for (size_t j = k + 1, n = 0; j < st->n_toks && n < 16; j++, n++) {
+            const cd_tok *x = &st->toks[j];
+            if (x->sent != t->sent)
+                break;
+            if (x->kind == TK_WORD && !x->cap && (x->lex & LX_PRONOUN)) {
+                pl = x->lex;
+                break;
+            }
         }
     }
+    if (pl & LX_IT)
+        ev |= E_IT;
+    else if (pl & LX_ITWEAK)
+        ev |= E_ITWEAK;
+    else if (pl & LX_HE)
+        ev |= E_HE;
     return ev;
 }
 
@@ -2313,7 +2338,9 @@ static void scan_paragraph(cd_names *st)
             memmove(st->toks + nick_a, st->toks + nick_b,
                     (n - nick_b) * sizeof *st->toks);
             st->n_toks = n - gap;
+            st->shifted = true;
             take_run(st, a, b - gap);
+            st->shifted = false;
             memmove(st->toks + nick_b, st->toks + nick_a,
                     (n - nick_b) * sizeof *st->toks);
             memcpy(st->toks + nick_a, saved, gap * sizeof *saved);
@@ -3460,16 +3487,22 @@ static int build_groups(cd_names *st)
        valid full name's first given word's prefixes of three letters or
        more. */
     cd_smap prefixes = {0};
+    bool *given_done = calloc(st->words.n + 1, 1); /* per word id */
+    if (!given_done)
+        st->oom = true;
     for (size_t i = 0; i < st->n_ments && !st->oom; i++) {
         const cd_mention *m = &st->ments[i];
-        if (!m->valid || m->kind != M_FULL || m->gfirst < 0)
+        if (!m->valid || m->kind != M_FULL || m->gfirst < 0 ||
+            given_done[m->gfirst])
             continue;
+        given_done[m->gfirst] = true;
         size_t gl;
         const char *g = cd_smap_key(&st->words, (uint32_t)m->gfirst, &gl);
         for (size_t l = 3; l < gl; l++)
             if (cd_smap_get(&prefixes, g, l, true) < 0)
                 st->oom = true;
     }
+    free(given_done);
     size_t nk = st->keys.n + st->opts->n_known_names + 1;
     st->key_group = malloc(nk * sizeof *st->key_group);
     st->next_in_group = malloc((st->n_ments + 1) * sizeof *st->next_in_group);
@@ -3674,6 +3707,7 @@ void cd_rule_names(const cd_doc *doc, const cd_options *opts, cd_result *out)
 done:
     free(st.toks);
     free(st.caps);
+    free(st.prons);
     cd_smap_free(&st.words);
     free(st.wflags);
     free(st.wlex);
