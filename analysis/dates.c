@@ -366,7 +366,7 @@ static size_t cd_word_end(const char *s, size_t len, size_t i)
 /* The words that can start a date expression: weekdays (capitalised
  * only, as cd_dw_weekday reads them), relative days, the modifiers,
  * "earlier", "later" and "ago". cd_relative_at does nothing with any
- * other word, so the tokenizer marks these (cd_tok.cand) and the rule
+ * other word, so the tokenizer marks these (cd_toks.hot) and the rule
  * looks at no other. value: how they may be written (CD_F_*). Filled
  * once per process from the tables above. */
 enum { CD_F_ANY = 1, CD_F_CAPITALISED = 2 };
@@ -375,10 +375,12 @@ static cd_word_val cd_cand_words[CD_COUNT(cd_weekdays) +
                                  CD_COUNT(cd_modifiers) + 3];
 static cd_word_index cd_cand_ix = {cd_cand_words, 0, {0}};
 
-/* Before that lookup, one table test by first letter and length rules
- * out most words of a document without hashing them. */
+/* Before that lookup, one table test rules out nearly every word of a
+ * document without hashing it: by first letter and length, the second
+ * letters the candidates have ([0] written in any case, [1] capitalised
+ * only), one bit per letter. */
 #define CD_FILTER_MAXLEN 16
-static unsigned char cd_filter[26][CD_FILTER_MAXLEN + 1];
+static uint32_t cd_filter[2][26][CD_FILTER_MAXLEN + 1];
 
 static void cd_cand_add(const char *w, int how)
 {
@@ -389,8 +391,9 @@ static void cd_cand_add(const char *w, int how)
         }
     cd_cand_words[cd_cand_ix.count++] = (cd_word_val){w, how, false};
     size_t n = strlen(w);
-    if (w[0] >= 'a' && w[0] <= 'z' && n <= CD_FILTER_MAXLEN)
-        cd_filter[w[0] - 'a'][n] |= (unsigned char)how;
+    if (n >= 2 && n <= CD_FILTER_MAXLEN && w[0] >= 'a' && w[0] <= 'z' &&
+        w[1] >= 'a' && w[1] <= 'z')
+        cd_filter[how == CD_F_ANY ? 0 : 1][w[0] - 'a'][n] |= 1u << (w[1] - 'a');
 }
 
 static void cd_cand_build(void)
@@ -423,16 +426,21 @@ static void cd_tables_build(void)
 }
 
 /* Is s[0..n) one of the candidate words, written as it may be? */
-static bool cd_is_cand_word(const char *s, size_t n)
+static inline bool cd_is_cand_word(const char *s, size_t n)
 {
     unsigned char c = (unsigned char)s[0];
-    if (n > CD_FILTER_MAXLEN)
+    /* | 0x20 folds an ASCII capital to its small letter and never turns
+       any other byte into a letter. */
+    unsigned second = ((unsigned char)s[n > 1] | 0x20) - 'a';
+    if (n < 2 || n > CD_FILTER_MAXLEN || second >= 26)
         return false;
     bool capital = c >= 'A' && c <= 'Z';
     if (!capital && !(c >= 'a' && c <= 'z'))
         return false;
-    unsigned char how = cd_filter[(c | 0x20) - 'a'][n];
-    if (!(how & CD_F_ANY) && !(capital && how))
+    uint32_t seconds = cd_filter[0][(c | 0x20) - 'a'][n];
+    if (capital)
+        seconds |= cd_filter[1][(c | 0x20) - 'a'][n];
+    if (!(seconds >> second & 1))
         return false;
     const cd_word_val *w = cd_lookup(&cd_cand_ix, s, n);
     return w && ((w->value & CD_F_ANY) || capital);
@@ -614,7 +622,6 @@ typedef struct cd_tok {
     size_t s, e;
     unsigned char kind;
     unsigned char punct;
-    bool cand;         /* CD_TOK_WORD: cd_candidate_word */
     unsigned int sent; /* sentence number inside the paragraph */
 } cd_tok;
 
@@ -627,6 +634,11 @@ typedef struct cd_toks {
     const cd_sentence *sents;
     size_t si, s_last;
     unsigned int sent;
+    /* Owned: the indices of the tokens a rule may act on, in order: the
+       candidate words (cd_candidate_word), the numbers, and a ' or ’ just
+       before a digit. Every other token is context only. */
+    size_t *hot;
+    size_t n_hot, hot_cap;
 } cd_toks;
 
 /* UTF-8 length of the sequence starting with byte c. */
@@ -689,10 +701,24 @@ static int cd_toks_grow(cd_toks *t)
     return 0;
 }
 
+static int cd_toks_mark_hot(cd_toks *t)
+{
+    if (t->n_hot == t->hot_cap) {
+        size_t nc = t->hot_cap ? t->hot_cap * 2 : 64;
+        size_t *nh = realloc(t->hot, nc * sizeof *nh);
+        if (!nh)
+            return -1;
+        t->hot = nh;
+        t->hot_cap = nc;
+    }
+    t->hot[t->n_hot++] = t->n - 1;
+    return 0;
+}
+
 /* Called for every token of the document: the rare growth is kept out of
  * line so that the common case inlines into the tokenizer. */
 static inline int cd_toks_push(cd_toks *t, size_t s, size_t e, int kind,
-                               int punct, bool cand)
+                               int punct, bool hot)
 {
     if (t->n == t->cap && cd_toks_grow(t))
         return -1;
@@ -700,9 +726,9 @@ static inline int cd_toks_push(cd_toks *t, size_t s, size_t e, int kind,
         t->si++;
         t->sent++;
     }
-    t->v[t->n++] = (cd_tok){s, e, (unsigned char)kind, (unsigned char)punct,
-                            cand, t->sent};
-    return 0;
+    t->v[t->n++] =
+        (cd_tok){s, e, (unsigned char)kind, (unsigned char)punct, t->sent};
+    return hot ? cd_toks_mark_hot(t) : 0;
 }
 
 /* Byte classes for the tokenizer: one table test per byte. */
@@ -742,7 +768,7 @@ static int cd_tokenize(const char *p, size_t a, size_t b, cd_toks *t)
 {
     const unsigned char *u = (const unsigned char *)p;
     size_t i = a;
-    t->n = 0;
+    t->n = t->n_hot = 0;
     while (i < b) {
         unsigned char c = u[i];
         unsigned char cls = cd_bclass[c];
@@ -782,7 +808,7 @@ static int cd_tokenize(const char *p, size_t a, size_t b, cd_toks *t)
                 else
                     break;
             }
-            if (cd_toks_push(t, st, i, CD_TOK_NUM, 0, false))
+            if (cd_toks_push(t, st, i, CD_TOK_NUM, 0, true))
                 return -1;
             continue;
         }
@@ -819,8 +845,13 @@ static int cd_tokenize(const char *p, size_t a, size_t b, cd_toks *t)
                     (unsigned char)p[i + 1] == 0xBB)) {
             punct = CD_P_QUOTE;
         }
+        /* ' ‘ ’ right before a digit: maybe an elided year ('98) */
+        bool year_mark = ((l == 1 && c == '\'') ||
+                          (l == 3 && c == 0xE2 && u[i + 1] == 0x80 &&
+                           (u[i + 2] == 0x98 || u[i + 2] == 0x99))) &&
+                         i + l < b && (cd_bclass[u[i + l]] & CD_B_DIGIT);
         i += l;
-        if (cd_toks_push(t, st, i, CD_TOK_PUNCT, punct, false))
+        if (cd_toks_push(t, st, i, CD_TOK_PUNCT, punct, year_mark))
             return -1;
     }
     return 0;
@@ -1741,12 +1772,20 @@ void cd_rule_dates(const cd_doc *doc, const cd_options *opts,
         cx.toks.sent = 0;
         if (cd_tokenize(doc->prose, para->start, para->end, &cx.toks))
             break;
-        for (size_t k = 0; k < cx.toks.n;) {
+        /* Only the hot tokens can start a finding; each handler returns
+           the token after what it took in (a written date, "N days ago"),
+           and hot tokens inside that are passed over. */
+        size_t next = 0;
+        for (size_t h = 0; h < cx.toks.n_hot; h++) {
+            size_t k = cx.toks.hot[h];
+            if (k < next)
+                continue;
             if (cx.toks.v[k].kind == CD_TOK_WORD)
-                k = cx.toks.v[k].cand ? cd_relative_at(&cx, k) : k + 1;
+                next = cd_relative_at(&cx, k);
             else
-                k = cd_number_at(&cx, k, para->start, para->end);
+                next = cd_number_at(&cx, k, para->start, para->end);
         }
     }
     free(cx.toks.v);
+    free(cx.toks.hot);
 }

@@ -41,7 +41,9 @@ static inline uint64_t cd_swar_between(uint64_t x, unsigned lo, unsigned hi)
            (low7 + CD_SWAR_ONES * (127 - lo)) & CD_SWAR_HIGH;
 }
 
-/* Lanes holding an ASCII byte in first..last, or equal to ASCII c. */
+/* Lanes holding an ASCII byte in first..last, or equal to ASCII c (the
+ * tests share their masking, so several of them cost little more than
+ * one). */
 static inline uint64_t cd_swar_range(uint64_t x, unsigned char first,
                                      unsigned char last)
 {
