@@ -721,14 +721,13 @@ static size_t count_words(const unsigned char *p, size_t n, size_t s,
     bool in = false, has = false;
     for (size_t i = s; i < e;) {
         unsigned char ch = p[i];
-        if (ch < 0x80) { /* ASCII, most of the text: no decoding */
-            if (is_space(ch)) {
-                words += in && has;
-                in = has = false;
-            } else {
-                in = true;
-                has = has || is_alnum_ascii(ch);
-            }
+        if (ch < 0x80) {
+            /* ASCII, most of the text: no decoding, and no branch on
+               where a word ends (it would be mispredicted at every one). */
+            bool sp = is_space(ch);
+            words += in & has & sp;
+            in = !sp;
+            has = (has | cd_is_ascii_alnum(ch)) & !sp;
             i++;
             continue;
         }
@@ -922,6 +921,16 @@ static uint32_t hash_more(uint32_t h, const char *w, size_t n)
     return h;
 }
 
+/* a[0..n) == b[0..n) for the short words of the hashes: a loop the
+ * compiler keeps inline, where memcmp with a variable length is a call. */
+static bool same_word(const char *a, const char *b, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (a[k] != b[k])
+            return false;
+    return true;
+}
+
 static wslot builtin[BUILTIN_SIZE];
 static size_t builtin_entries; /* list entries loaded, duplicates included */
 static pthread_once_t builtin_once = PTHREAD_ONCE_INIT;
@@ -968,7 +977,7 @@ static uint32_t wclass_h(const ctx *c, const char *w, size_t n, uint32_t h)
         const wslot *sl = &builtin[k];
         if (!sl->w)
             break;
-        if (sl->len == n && memcmp(sl->w, w, n) == 0) {
+        if (sl->len == n && same_word(sl->w, w, n)) {
             flags = sl->flags;
             break;
         }
@@ -978,7 +987,7 @@ static uint32_t wclass_h(const ctx *c, const char *w, size_t n, uint32_t h)
             const optslot *sl = &c->opt[k];
             if (!sl->len)
                 break;
-            if (sl->len == n && memcmp(sl->w, w, n) == 0) {
+            if (sl->len == n && same_word(sl->w, w, n)) {
                 flags |= WC_OPTVERB;
                 break;
             }
@@ -2070,6 +2079,23 @@ static bool may_mark_anonymous(const unsigned char *p, size_t s, size_t e)
     return false;
 }
 
+/* may_mark_anonymous for the words tokenise would find in p[s, e) of the
+ * current paragraph: quotations are one token each and none of their
+ * words can be a cue, so only the text between them is read. */
+static bool words_may_mark_anonymous(const ctx *c, size_t s, size_t e)
+{
+    size_t from = s;
+    for (size_t q = span_after(c, s);
+         q < c->n_spans && c->spans[q].open < e; q++) {
+        if (c->spans[q].open > from &&
+            may_mark_anonymous(c->p, from, c->spans[q].open))
+            return true;
+        if (c->spans[q].end > from)
+            from = c->spans[q].end;
+    }
+    return from < e && may_mark_anonymous(c->p, from, e);
+}
+
 /* A speaker phrase that points back at someone already introduced: "he",
  * "she", or "the" and one or two lower-case words ("the official"). */
 static bool back_reference(const ctx *c, size_t s, size_t e)
@@ -2235,7 +2261,7 @@ static void paragraph(ctx *c, size_t k)
         }
     }
     const cd_sentence *tail = &d->sents[s1 - 1];
-    c->anon_tail = may_mark_anonymous(c->p, tail->start, tail->end) &&
+    c->anon_tail = words_may_mark_anonymous(c, tail->start, tail->end) &&
                    anon_antecedent(c, s1 - 1) == 1;
 }
 
