@@ -2,10 +2,11 @@
  * date-weekday-mismatch, date-two-digit-year.
  *
  * One pass per paragraph over the prose buffer: a hand-written tokenizer
- * fills a reused token array (no allocation per word), then each word is
- * looked up in the small tables below. Tense detection for a bare weekday
- * only looks at the tokens of its own sentence, so the whole run is linear
- * in the size of the text. */
+ * fills a reused token array (no allocation per word) and lists the few
+ * tokens a rule can act on (candidate words, numbers), which are then
+ * looked up in the small tables below (hashed once per process). Tense
+ * detection for a bare weekday only looks at the tokens of its own
+ * sentence, so the whole run is linear in the size of the text. */
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -428,11 +429,13 @@ static void cd_tables_build(void)
 /* Is s[0..n) one of the candidate words, written as it may be? */
 static inline bool cd_is_cand_word(const char *s, size_t n)
 {
+    if (n < 2 || n > CD_FILTER_MAXLEN)
+        return false;
     unsigned char c = (unsigned char)s[0];
     /* | 0x20 folds an ASCII capital to its small letter and never turns
        any other byte into a letter. */
-    unsigned second = ((unsigned char)s[n > 1] | 0x20) - 'a';
-    if (n < 2 || n > CD_FILTER_MAXLEN || second >= 26)
+    unsigned second = ((unsigned char)s[1] | 0x20) - 'a';
+    if (second >= 26)
         return false;
     bool capital = c >= 'A' && c <= 'Z';
     if (!capital && !(c >= 'a' && c <= 'z'))
