@@ -1401,70 +1401,90 @@ typedef struct cd_marks {
                            next token follows it without a space */
     bool quote_opens;   /* ... and it had a space before it or began the
                            paragraph */
-    unsigned prev_kind; /* the last token's kind and character (TK_PUNCT), */
-    uint32_t prev_cp;   /* kept here rather than read back from the array */
+    uint8_t opener;     /* the last token opens a sentence for the word
+                           after it: OPENS_ALWAYS (a colon, a dash, an
+                           opening curly quotation mark) or OPENS_TOUCHING
+                           (a straight quotation mark or a parenthesis
+                           right before the word) */
+    bool last_num;      /* the last token is a number */
 } cd_marks;
 
-/* Marks token k (t, complete but for these): whether it is quoted and
- * sentence-initial (the first word of a sentence, or the first after an
- * opening quotation mark, a colon or a dash), the word-level evidence
- * its own form gives, and st->caps and st->prons. */
-static void mark_token(cd_names *st, cd_tok *t, size_t k, cd_marks *mk)
+enum { OPENS_NOT = 0, OPENS_ALWAYS, OPENS_TOUCHING };
+
+/* The start of marking any token: a straight quotation mark before it
+ * opens or closes now that we know whether a space follows it. Returns
+ * what the last token opens, for a word. */
+static inline unsigned mark_begin(cd_marks *mk, const cd_tok *t)
 {
-    unsigned prev_kind = mk->prev_kind;
-    uint32_t pc = mk->prev_cp;
-    mk->prev_kind = t->kind;
-    mk->prev_cp = t->cp;
     if (mk->quote_pending) {
         mk->inq = mk->quote_opens && !t->space_before;
         mk->quote_pending = false;
     }
-    if (t->kind == TK_PUNCT) {
-        /* Double quotation marks only: single ones are apostrophes too
-           often to track. */
-        if (t->cp == 0x201C || t->cp == 0xAB)
-            mk->inq = true;
-        else if (t->cp == 0x201D || t->cp == 0xBB)
-            mk->inq = false;
-        else if (t->cp == '"') { /* opens before a word, else closes */
-            mk->quote_pending = true;
-            mk->quote_opens = t->space_before || k == 0;
-        }
-        return;
+    unsigned opener = mk->opener;
+    mk->opener = OPENS_NOT;
+    mk->last_num = false;
+    return opener;
+}
+
+/* Marks punctuation token k: the quotation state, and what it opens. */
+static void mark_punct(cd_marks *mk, const cd_tok *t, size_t k)
+{
+    mark_begin(mk, t);
+    uint32_t c = t->cp;
+    /* Double quotation marks only: single ones are apostrophes too often
+       to track. */
+    if (c == 0x201C || c == 0xAB)
+        mk->inq = true;
+    else if (c == 0x201D || c == 0xBB)
+        mk->inq = false;
+    else if (c == '"') { /* opens before a word, else closes */
+        mk->quote_pending = true;
+        mk->quote_opens = t->space_before || k == 0;
     }
+    if (c == ':' || c == 0x2014 || c == 0x2013 || c == 0x201C ||
+        c == 0x2018 || c == 0xAB)
+        mk->opener = OPENS_ALWAYS;
+    else if (c == '"' || c == '\'' || c == '(')
+        mk->opener = OPENS_TOUCHING;
+}
+
+/* Marks number token t. */
+static void mark_number(cd_marks *mk, cd_tok *t)
+{
+    mark_begin(mk, t);
     t->quoted = mk->inq;
-    if (t->kind != TK_WORD)
-        return;
-    bool init = t->sent != mk->last_sent;
-    if (k > 0 && prev_kind == TK_PUNCT) {
-        if (pc == ':' || pc == 0x2014 || pc == 0x2013 || pc == 0x201C ||
-            pc == 0x2018 || pc == 0xAB ||
-            ((pc == '"' || pc == '\'' || pc == '(') && !t->space_before))
-            init = true;
-    }
+    mk->last_num = true;
+}
+
+/* Marks word token k (t, complete but for these): whether it is quoted
+ * and sentence-initial (the first word of a sentence, or the first after
+ * an opening quotation mark, a colon or a dash), the word-level evidence
+ * its own form gives, and st->caps and st->prons. Capitals are a minority
+ * no branch predicts, so what depends on one is computed, not branched
+ * on. */
+static void mark_word(cd_names *st, cd_tok *t, size_t k, cd_marks *mk)
+{
+    unsigned opener = mark_begin(mk, t);
+    t->quoted = mk->inq;
+    bool init = t->sent != mk->last_sent || opener == OPENS_ALWAYS ||
+                (opener == OPENS_TOUCHING && !t->space_before);
     t->sinit = init;
     mk->last_sent = t->sent;
-    if (!t->cap && !t->allcaps)
-        st->wflags[t->wid] |= W_LOWER;
-    else if (t->cap && !t->sinit)
-        st->wflags[t->wid] |= W_CAP_MID;
-    if (t->innercaps)
-        st->wflags[t->wid] |= W_INNERCAPS;
-    if (t->cap) {
-        if (vec_grow((void **)&st->caps, &st->cap_caps, st->n_caps + 1,
-                     sizeof *st->caps) != 0) {
-            st->oom = true;
-            return;
-        }
-        st->caps[st->n_caps++] = (uint32_t)k;
-    } else if (t->lex & LX_PRONOUN) {
-        if (vec_grow((void **)&st->prons, &st->cap_prons, st->n_prons + 1,
-                     sizeof *st->prons) != 0) {
-            st->oom = true;
-            return;
-        }
-        st->prons[st->n_prons++] = (uint32_t)k;
+    uint32_t f = t->cap ? (init ? 0 : W_CAP_MID)
+                        : (t->allcaps ? 0 : W_LOWER);
+    f |= t->innercaps ? W_INNERCAPS : 0;
+    st->wflags[t->wid] |= f;
+    if (vec_grow((void **)&st->caps, &st->cap_caps, st->n_caps + 1,
+                 sizeof *st->caps) != 0 ||
+        vec_grow((void **)&st->prons, &st->cap_prons, st->n_prons + 1,
+                 sizeof *st->prons) != 0) {
+        st->oom = true;
+        return;
     }
+    st->caps[st->n_caps] = (uint32_t)k;
+    st->n_caps += t->cap;
+    st->prons[st->n_prons] = (uint32_t)k;
+    st->n_prons += !t->cap && (t->lex & LX_PRONOUN);
 }
 
 static void tokenize(cd_names *st, size_t ps, size_t pe, size_t *sent_k)
@@ -1475,7 +1495,7 @@ static void tokenize(cd_names *st, size_t ps, size_t pe, size_t *sent_k)
     st->n_caps = st->n_prons = 0;
     size_t i = ps;
     bool prev_space = true;
-    cd_marks mk = {(size_t)-1, false, false, false, TK_WORD, 0};
+    cd_marks mk = {(size_t)-1, false, false, false, OPENS_NOT, false};
     /* The sentence index, with the current sentence's end in a local. */
     size_t sk = *sent_k;
     size_t send = sk < doc->n_sents ? doc->sents[sk].end : SIZE_MAX;
@@ -1497,12 +1517,21 @@ static void tokenize(cd_names *st, size_t ps, size_t pe, size_t *sent_k)
         t->start = i;
         t->space_before = prev_space;
         prev_space = false;
+        /* Sentence index. */
+        if (send <= t->start) {
+            while (sk < doc->n_sents && doc->sents[sk].end <= t->start)
+                sk++;
+            send = sk < doc->n_sents ? doc->sents[sk].end : SIZE_MAX;
+        }
+        t->sent = sk;
+        size_t k = st->n_toks++;
         if (is_letter_cp(cp)) {
             /* Digits against a word (3GS); scan_word finds those in it. */
-            if (st->n_toks > 0 && !t->space_before && mk.prev_kind == TK_NUM)
+            if (!t->space_before && mk.last_num)
                 t->hasdigit = 1;
             size_t j = plain_word_end(u, i, pe, u + doc->len + 1);
             i = j ? plain_word(st, t, j, pe) : scan_word(st, t, cp, l, pe);
+            mark_word(st, t, k, &mk);
         } else if (cp >= '0' && cp <= '9') {
             t->kind = TK_NUM;
             size_t j = i + 1;
@@ -1513,21 +1542,14 @@ static void tokenize(cd_names *st, size_t ps, size_t pe, size_t *sent_k)
                 j++;
             t->end = t->full_end = j;
             i = j;
+            mark_number(&mk, t);
         } else {
             t->kind = TK_PUNCT;
             t->cp = cp;
             t->end = t->full_end = i + l;
             i += l;
+            mark_punct(&mk, t, k);
         }
-        /* Sentence index. */
-        if (send <= t->start) {
-            while (sk < doc->n_sents && doc->sents[sk].end <= t->start)
-                sk++;
-            send = sk < doc->n_sents ? doc->sents[sk].end : SIZE_MAX;
-        }
-        t->sent = sk;
-        mark_token(st, t, st->n_toks, &mk);
-        st->n_toks++;
     }
     *sent_k = sk;
 }
@@ -3639,6 +3661,9 @@ void cd_rule_names(const cd_doc *doc, const cd_options *opts, cd_result *out)
        tables that fit the first-level cache, rather than growing to that
        size one rehash at a time; a longer document's maps grow. */
     if (cd_smap_reserve(&st.words, 1024) != 0 ||
+        vec_grow((void **)&st.wflags, &st.cap_wflags, 1024,
+                 sizeof *st.wflags) != 0 ||
+        vec_grow((void **)&st.wlex, &st.cap_wlex, 1024, sizeof *st.wlex) != 0 ||
         cd_smap_reserve(&st.keys, 128) != 0 ||
         cd_smap_reserve(&st.spells, 128) != 0)
         goto done;
