@@ -1785,8 +1785,8 @@ static uint32_t mention_evidence(cd_names *st, size_t first, size_t k)
 
 /* A capitalised word's surname and common-noun endings (W_SHAPED,
  * W_NOUNISH) and whether it is a common given name (W_FIRST), worked out
- * once per distinct word rather than per use.
- * Returns the word's flags. */
+ * once per distinct word, the first time they are asked for (most words
+ * never are), rather than per use. Returns the word's flags. */
 static uint32_t word_endings(cd_names *st, uint32_t wid)
 {
     uint32_t f = st->wflags[wid];
@@ -2266,7 +2266,6 @@ static void scan_paragraph(cd_names *st)
         cd_tok *t = &st->toks[k];
         if (t->lex & LX_PLACE)
             st->wflags[t->wid] |= W_PLACE;
-        word_endings(st, t->wid);
         /* A word before a title names the employer or the country
            ("Airbus chief executive", "Apple CEO", "Russian President"). */
         if (k + 1 < n && st->toks[k + 1].kind == TK_WORD &&
@@ -2610,9 +2609,9 @@ static long new_group(cd_names *st, uint32_t skey, size_t first)
 
 /* Word-level signs that a capitalised word is a place, an organisation,
  * a product or a common noun rather than a person's name. */
-static bool word_not_person(const cd_names *st, uint32_t wid)
+static bool word_not_person(cd_names *st, uint32_t wid)
 {
-    uint32_t f = st->wflags[wid];
+    uint32_t f = word_endings(st, wid);
     return (f & (W_LOWER | W_AFTER_DET | W_AFTER_LOC | W_ORG_APPOS |
                  W_IN_ORG | W_INNERCAPS | W_IT | W_BEFORE_TITLE | W_PLACE |
                  W_NOUNISH | W_KIN)) != 0;
@@ -3567,7 +3566,7 @@ static int build_groups(cd_names *st)
         }
         /* A lone word that is an introduced person's given name is that
            person, not a surname ("Daniel" for Daniel Montalvo). */
-        uint32_t wf = st->wflags[m->sword];
+        uint32_t wf = word_endings(st, m->sword);
         if (m->kind != M_FULL && (wf & W_GIVEN) && !(wf & W_SURNAME))
             m->valid = 0;
         if (m->kind != M_FULL && !(wf & W_SURNAME)) {
