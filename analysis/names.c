@@ -1532,6 +1532,13 @@ static void tokenize(cd_names *st, size_t ps, size_t pe, size_t *sent_k)
             size_t j = plain_word_end(u, i, pe, u + doc->len + 1);
             i = j ? plain_word(st, t, j, pe) : scan_word(st, t, cp, l, pe);
             mark_word(st, t, k, &mk);
+            /* The space after a word, the commonest character there,
+               without another turn of the loop. */
+            if (i < pe && u[i] == ' ') {
+                t->space_after = true;
+                prev_space = true;
+                i++;
+            }
         } else if (cp >= '0' && cp <= '9') {
             t->kind = TK_NUM;
             size_t j = i + 1;
