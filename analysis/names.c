@@ -1049,9 +1049,9 @@ typedef struct cd_names {
     size_t n_groups, cap_groups;
     long *key_group;     /* keys id -> group index */
     long *next_in_group; /* per mention: the next mention of its group */
-    size_t *lines;       /* offsets of '\n', for line numbers */
-    size_t n_lines;
-    bool lines_built;
+    size_t *lines;       /* offsets of '\n' before lines_done, in order */
+    size_t n_lines, cap_lines;
+    size_t lines_done;
     bool oom;
 } cd_names;
 
@@ -2715,23 +2715,26 @@ static int match_cb(void *ctx, const char *s, size_t n)
 /* ------------------------------------------------------------------ */
 /* Reporting.                                                          */
 
+/* The line number of byte off. The text's line breaks are indexed only as
+ * far as a query needs: the full names that first-reference findings
+ * point to are mostly near the start of a long document. */
 static size_t line_of(cd_names *st, size_t off)
 {
-    if (!st->lines_built) {
-        st->lines_built = true;
-        size_t cap = 0;
-        const char *t = st->doc->text, *end = t + st->doc->len;
-        for (const char *q = t; q < end; q++) {
-            q = memchr(q, '\n', (size_t)(end - q));
-            if (!q)
-                break;
-            if (vec_grow((void **)&st->lines, &cap, st->n_lines + 1,
-                         sizeof *st->lines) != 0) {
-                st->oom = true;
-                break;
-            }
-            st->lines[st->n_lines++] = (size_t)(q - t);
+    const char *t = st->doc->text;
+    size_t len = st->doc->len;
+    while (st->lines_done < off && st->lines_done < len) {
+        const char *q = memchr(t + st->lines_done, '\n', len - st->lines_done);
+        if (!q) {
+            st->lines_done = len;
+            break;
         }
+        if (vec_grow((void **)&st->lines, &st->cap_lines, st->n_lines + 1,
+                     sizeof *st->lines) != 0) {
+            st->oom = true;
+            break;
+        }
+        st->lines[st->n_lines++] = (size_t)(q - t);
+        st->lines_done = (size_t)(q - t) + 1;
     }
     size_t lo = 0, hi = st->n_lines;
     while (lo < hi) {
