@@ -1028,9 +1028,10 @@ typedef struct cd_names {
     const char *p;       /* prose */
     cd_tok *toks;
     size_t n_toks, cap_toks;
-    uint32_t *caps;      /* indices of the capitalised word tokens */
+    uint32_t *caps;      /* indices of the capitalised word tokens; */
     size_t n_caps, cap_caps;
-    uint32_t *prons;     /* indices of the lower-case pronouns (LX_PRONOUN) */
+    uint32_t *prons;     /* of the lower-case pronouns (LX_PRONOUN); both
+                            have room for cap_toks entries */
     size_t n_prons, cap_prons;
     bool shifted;        /* tokens are moved over a nickname: the indices
                             above do not hold */
@@ -1142,9 +1143,15 @@ static bool name_prefix(const char *w, size_t n)
 /* The next token's slot (zeroed), or NULL when out of memory. */
 static cd_tok *push_tok(cd_names *st)
 {
+    /* The token lists grow with the tokens, so that mark_word can append
+       to them without a check of its own. */
     if (st->n_toks == st->cap_toks &&
-        vec_grow((void **)&st->toks, &st->cap_toks, st->n_toks + 1,
-                 sizeof *st->toks) != 0) {
+        (vec_grow((void **)&st->toks, &st->cap_toks, st->n_toks + 1,
+                  sizeof *st->toks) != 0 ||
+         vec_grow((void **)&st->caps, &st->cap_caps, st->cap_toks,
+                  sizeof *st->caps) != 0 ||
+         vec_grow((void **)&st->prons, &st->cap_prons, st->cap_toks,
+                  sizeof *st->prons) != 0)) {
         st->oom = true;
         return NULL;
     }
@@ -1474,13 +1481,7 @@ static void mark_word(cd_names *st, cd_tok *t, size_t k, cd_marks *mk)
                         : (t->allcaps ? 0 : W_LOWER);
     f |= t->innercaps ? W_INNERCAPS : 0;
     st->wflags[t->wid] |= f;
-    if (vec_grow((void **)&st->caps, &st->cap_caps, st->n_caps + 1,
-                 sizeof *st->caps) != 0 ||
-        vec_grow((void **)&st->prons, &st->cap_prons, st->n_prons + 1,
-                 sizeof *st->prons) != 0) {
-        st->oom = true;
-        return;
-    }
+    /* Room for token k in both lists: push_tok. */
     st->caps[st->n_caps] = (uint32_t)k;
     st->n_caps += t->cap;
     st->prons[st->n_prons] = (uint32_t)k;
@@ -1881,7 +1882,7 @@ static long word_spell_id(cd_names *st, const cd_tok *t)
     const char *w = wm->spell >= 0
                         ? cd_smap_key(&st->spells, (uint32_t)wm->spell, &l)
                         : NULL;
-    if (!w || l != n || memcmp(w, st->doc->text + t->start, n) != 0)
+    if (!w || l != n || !cd_smap_key_eq(w, st->doc->text + t->start, n))
         wm->spell = spell_id(st, t->start, t->end);
     return wm->spell;
 }
