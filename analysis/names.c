@@ -3255,16 +3255,20 @@ static void report_given_variants(cd_names *st, const cd_cluster *c,
         const cd_mention *m = &st->ments[c->ments[i]];
         if (m->kind != M_FULL || m->gspell < 0)
             continue;
+        /* A given key already seen, the usual case, needs no skeleton. */
+        bool dup = false;
+        for (size_t j = 0; j < n_seen && !dup; j++)
+            dup = st->ments[c->ments[(size_t)seen[j]]].gkey == m->gkey;
+        if (dup || n_seen == sizeof seen / sizeof seen[0])
+            continue;
         char sk[CD_KEY_MAX + 2];
         size_t sl = given_skeleton(st, m, sk);
-        bool dup = false;
         for (size_t j = 0; j < n_seen && !dup; j++) {
             const cd_mention *o = &st->ments[c->ments[(size_t)seen[j]]];
             char ok[CD_KEY_MAX + 2];
-            dup = o->gkey == m->gkey ||
-                  (given_skeleton(st, o, ok) == sl && !memcmp(ok, sk, sl));
+            dup = given_skeleton(st, o, ok) == sl && !memcmp(ok, sk, sl);
         }
-        if (dup || n_seen == sizeof seen / sizeof seen[0])
+        if (dup)
             continue;
         seen[n_seen++] = (long)i;
         cd_cluster one = {0};
