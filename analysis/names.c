@@ -6,6 +6,15 @@
  * across the document is tallied in a hash map ("in X", "the X", used in
  * lower case, part of an organisation's name, ...).
  *
+ * The tokenizer is the hot loop: every word of the text goes through it,
+ * and nearly all of them are plain lower-case words that only need their
+ * word id and lexicon flags. Those take a fast path (plain_word): letters
+ * found eight at a time, the text itself as the folded key, one probe of
+ * the document's word map (analysis/smap.h), which stays in the first-level
+ * cache; the lexicon is consulted once per distinct word. The evidence
+ * that needs a token's neighbours is gathered for the capitalised words
+ * alone, from a list the tokenizer keeps.
+ *
  * Pass 2 decides which mentions are people, the way a copy editor reads
  * them: a "Firstname Surname" introduction defines a person; a lone word
  * that is an introduced surname is a later reference; a lone word that is
