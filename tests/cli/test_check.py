@@ -6,8 +6,10 @@ import os
 import re
 import subprocess
 import sys
-import tempfile
 import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tempdir_case import TempDirCase  # noqa: E402
 
 EXE = os.path.abspath(sys.argv.pop(1)) if len(sys.argv) > 1 else "build/copydesk"
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -27,21 +29,7 @@ def run(*args, stdin=None, cwd=None):
     return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
 
 
-class Check(unittest.TestCase):
-    def setUp(self):
-        self.tmp = tempfile.TemporaryDirectory()
-        self.dir = self.tmp.name
-
-    def tearDown(self):
-        self.tmp.cleanup()
-
-    def write(self, name, text):
-        path = os.path.join(self.dir, name)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "wb") as f:
-            f.write(text.encode("utf-8") if isinstance(text, str) else text)
-        return path
-
+class Check(TempDirCase):
     def test_version_and_help(self):
         rc, out, _ = run("--version")
         self.assertEqual(rc, 0)

@@ -9,12 +9,12 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
 import unittest
 import urllib.parse
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+from tempdir_case import TempDirCase  # noqa: E402
 from json_schema import SchemaError, Validator  # noqa: E402
 
 EXE = os.path.abspath(sys.argv.pop(1)) if len(sys.argv) > 1 else "build/copydesk"
@@ -197,21 +197,7 @@ class ValidatorRejects(unittest.TestCase):
             strict_json('{"a": NaN}')
 
 
-class SarifOutput(unittest.TestCase):
-    def setUp(self):
-        self.tmp = tempfile.TemporaryDirectory()
-        self.dir = self.tmp.name
-
-    def tearDown(self):
-        self.tmp.cleanup()
-
-    def write(self, name, text):
-        path = os.path.join(self.dir, name)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "wb") as f:
-            f.write(text.encode("utf-8"))
-        return path
-
+class SarifOutput(TempDirCase):
     def sarif(self, *args, stdin=None, cwd=None):
         """Runs check --format sarif; the log must validate and carry the exit
         status. Returns (status, run, stderr)."""
