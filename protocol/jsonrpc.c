@@ -6,6 +6,7 @@
 #include "protocol/jsonrpc.h"
 
 #include "protocol/jsonw.h"
+#include "protocol/utf8seq.h"
 
 #include <stdarg.h>
 #include <stdbool.h>
@@ -124,35 +125,6 @@ static json_t *envelope(void)
     return o;
 }
 
-/* Length of the well-formed UTF-8 sequence at s[0..n), or 0 (Unicode
-   Table 3-7: no overlongs, no surrogates, nothing above U+10FFFF). */
-static size_t utf8_seq(const unsigned char *s, size_t n)
-{
-    unsigned char c = s[0];
-    size_t len;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xC2 && c <= 0xDF)
-        len = 2;
-    else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3;
-        lo = c == 0xE0 ? 0xA0 : 0x80;
-        hi = c == 0xED ? 0x9F : 0xBF;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4;
-        lo = c == 0xF0 ? 0x90 : 0x80;
-        hi = c == 0xF4 ? 0x8F : 0xBF;
-    } else
-        return 0;
-    if (n < len || s[1] < lo || s[1] > hi)
-        return 0;
-    for (size_t k = 2; k < len; k++)
-        if (s[k] < 0x80 || s[k] > 0xBF)
-            return 0;
-    return len;
-}
-
 /* A JSON string for text that may not be valid UTF-8 (an error message
    that quotes input, or one cut mid-character by snprintf): invalid bytes
    become '?', so an error reply can always be built. New reference, or
@@ -164,8 +136,8 @@ static json_t *string_lossy(const char *s)
     size_t n = strlen(s);
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0;
-    while (i < n && utf8_seq(u + i, n - i) > 0)
-        i += utf8_seq(u + i, n - i);
+    while (i < n && cd_utf8_seq_len(u + i, n - i) > 0)
+        i += cd_utf8_seq_len(u + i, n - i);
     if (i == n)
         return json_stringn(s, n);
     char *copy = malloc(n + 1);
@@ -173,7 +145,7 @@ static json_t *string_lossy(const char *s)
         return NULL;
     memcpy(copy, s, n + 1);
     while (i < n) {
-        size_t len = utf8_seq(u + i, n - i);
+        size_t len = cd_utf8_seq_len(u + i, n - i);
         if (len == 0) {
             copy[i] = '?';
             len = 1;

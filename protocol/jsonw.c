@@ -2,6 +2,7 @@
  * which doubles the buffer; after a failed allocation the writer only
  * remembers that it failed, so callers check once at the end. */
 #include "protocol/jsonw.h"
+#include "protocol/utf8seq.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -58,34 +59,6 @@ void cd_jsonw_raw(cd_jsonw *w, const char *s, size_t n)
     w->len += n;
 }
 
-static bool cont(unsigned char c, unsigned char lo, unsigned char hi)
-{
-    return c >= lo && c <= hi;
-}
-
-/* Length of the well-formed UTF-8 sequence at s[0..n) (n >= 1), or 0
-   (Unicode Table 3-7, as jansson decodes). */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-    unsigned char c = s[0];
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xC2 && c <= 0xDF)
-        return n >= 2 && cont(s[1], 0x80, 0xBF) ? 2 : 0;
-    if (c >= 0xE0 && c <= 0xEF) {
-        unsigned char lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
-        return n >= 3 && cont(s[1], lo, hi) && cont(s[2], 0x80, 0xBF) ? 3 : 0;
-    }
-    if (c >= 0xF0 && c <= 0xF4) {
-        unsigned char lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
-        return n >= 4 && cont(s[1], lo, hi) && cont(s[2], 0x80, 0xBF) &&
-                       cont(s[3], 0x80, 0xBF)
-                   ? 4
-                   : 0;
-    }
-    return 0;
-}
-
 void cd_jsonw_string(cd_jsonw *w, const char *s, size_t n)
 {
     /* Worst case every byte becomes "\u00XX" (six) or U+FFFD (three). */
@@ -108,7 +81,7 @@ void cd_jsonw_string(cd_jsonw *w, const char *s, size_t n)
             break;
         unsigned char c = u[i];
         if (c >= 0x80) {
-            size_t len = utf8_len(u + i, n - i);
+            size_t len = cd_utf8_seq_len(u + i, n - i);
             if (len == 0) {
                 memcpy(o, "\xEF\xBF\xBD", 3);
                 o += 3;

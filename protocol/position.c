@@ -7,39 +7,18 @@
  * rather than a read past the buffer. Every query walks one line at most:
  * the line comes from a binary search over the index. */
 #include "protocol/position.h"
+#include "protocol/utf8seq.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
-static bool cont(unsigned char c, unsigned char lo, unsigned char hi)
-{
-    return c >= lo && c <= hi;
-}
-
 /* Length in bytes of the character at s[0..n) (n >= 1): a well-formed
    UTF-8 sequence, or 1 for an invalid byte. */
 static size_t char_len(const unsigned char *s, size_t n)
 {
-    unsigned char c = s[0];
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xC2 && c <= 0xDF)
-        return (n >= 2 && cont(s[1], 0x80, 0xBF)) ? 2 : 1;
-    if (c >= 0xE0 && c <= 0xEF) {
-        unsigned char lo = c == 0xE0 ? 0xA0 : 0x80;
-        unsigned char hi = c == 0xED ? 0x9F : 0xBF; /* ED A0.. = surrogates */
-        return (n >= 3 && cont(s[1], lo, hi) && cont(s[2], 0x80, 0xBF)) ? 3 : 1;
-    }
-    if (c >= 0xF0 && c <= 0xF4) {
-        unsigned char lo = c == 0xF0 ? 0x90 : 0x80;
-        unsigned char hi = c == 0xF4 ? 0x8F : 0xBF;
-        return (n >= 4 && cont(s[1], lo, hi) && cont(s[2], 0x80, 0xBF) &&
-                cont(s[3], 0x80, 0xBF))
-                   ? 4
-                   : 1;
-    }
-    return 1;
+    size_t len = cd_utf8_seq_len(s, n);
+    return len ? len : 1;
 }
 
 /* Code units of a character of clen bytes (as returned by char_len). */
