@@ -4,13 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-char *cd_uri_from_path(const char *path)
+/* Writes path percent-encoded to w (room for 3 bytes per byte and a
+   NUL). */
+static void encode_path(char *w, const char *path)
 {
-    size_t n = strlen(path);
-    char *uri = malloc(8 + n * 3 + 1);
-    if (!uri)
-        return NULL;
-    char *w = uri + sprintf(uri, "file://");
     for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
         if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
             strchr("/-._~", *p))
@@ -19,6 +16,21 @@ char *cd_uri_from_path(const char *path)
             w += sprintf(w, "%%%02X", *p);
     }
     *w = '\0';
+}
+
+char *cd_uri_encode_path(const char *path)
+{
+    char *out = malloc(strlen(path) * 3 + 1);
+    if (out)
+        encode_path(out, path);
+    return out;
+}
+
+char *cd_uri_from_path(const char *path)
+{
+    char *uri = malloc(8 + strlen(path) * 3 + 1);
+    if (uri)
+        encode_path(uri + sprintf(uri, "file://"), path);
     return uri;
 }
 

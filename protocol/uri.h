@@ -2,8 +2,12 @@
 #ifndef COPYDESK_URI_H
 #define COPYDESK_URI_H
 
-/* "file://" + the absolute path, percent-encoded outside the unreserved
- * set and "/". Caller frees; NULL on OOM. */
+/* The path percent-encoded outside the unreserved set and "/": a
+ * relative path becomes a relative URI reference. Caller frees; NULL on
+ * OOM. */
+char *cd_uri_encode_path(const char *path);
+/* "file://" + the absolute path, encoded as above. Caller frees; NULL on
+ * OOM. */
 char *cd_uri_from_path(const char *abs_path);
 /* The percent-decoded path of a file:// URI (caller frees), or NULL for
  * another scheme. */

@@ -63,11 +63,7 @@ static char *artifact_uri(const char *path)
 {
     if (strcmp(path, "<stdin>") == 0)
         return cd_cli_path_uri(path);
-    char *uri = cd_uri_from_path(path);
-    size_t scheme = strlen("file://");
-    if (uri && path[0] != '/')
-        memmove(uri, uri + scheme, strlen(uri + scheme) + 1);
-    return uri;
+    return path[0] == '/' ? cd_uri_from_path(path) : cd_uri_encode_path(path);
 }
 
 void cd_format_sarif_results(FILE *to, const cd_checked *c)
