@@ -73,15 +73,6 @@ static char *splice_text(const cd_snapshot *s, size_t a, size_t b, const char *r
     return out;
 }
 
-char *cd_snapshot_splice(const cd_snapshot *s, cd_position start,
-                         cd_position end, cd_encoding enc,
-                         const char *repl, size_t repl_len, size_t *out_len)
-{
-    size_t a, b;
-    change_range(s, start, end, enc, &a, &b);
-    return splice_text(s, a, b, repl, repl_len, out_len);
-}
-
 cd_snapshot *cd_snapshot_edit(const cd_snapshot *s, cd_position start,
                               cd_position end, cd_encoding enc,
                               const char *repl, size_t repl_len, long version)

@@ -26,17 +26,11 @@ cd_snapshot *cd_snapshot_retain(cd_snapshot *s);
 /* Drops one reference; frees on the last. NULL is a no-op. */
 void cd_snapshot_release(cd_snapshot *s);
 
-/* Applies one LSP content change to s's text: replaces [start, end)
- * (positions in enc, clamped) with repl. Returns a newly malloc'd,
- * NUL-terminated text (caller owns) in *out, or NULL on OOM. repl must be
- * valid UTF-8. */
-char *cd_snapshot_splice(const cd_snapshot *s, cd_position start,
-                         cd_position end, cd_encoding enc,
-                         const char *repl, size_t repl_len, size_t *out_len);
-
-/* The same change as a new snapshot at version (one reference; markdown
- * as s): the text is copied once with repl in place, and s's line index
- * is shifted rather than rebuilt from the whole text. NULL on OOM. */
+/* Applies one LSP content change to s: replaces [start, end) (positions
+ * in enc, clamped; a reversed range is the range between them) with repl
+ * (valid UTF-8), as a new snapshot at version (one reference; markdown as
+ * s). The text is copied once with repl in place, and s's line index is
+ * shifted rather than rebuilt from the whole text. NULL on OOM. */
 cd_snapshot *cd_snapshot_edit(const cd_snapshot *s, cd_position start,
                               cd_position end, cd_encoding enc,
                               const char *repl, size_t repl_len, long version);

@@ -14,14 +14,23 @@ static cd_snapshot *snap(const char *text)
     return cd_snapshot_new_take(strdup(text), strlen(text), 1, false);
 }
 
+/* The text after one edit (caller frees). The edited snapshot's shifted
+   line index must be the one a fresh index of its text gives. */
 static char *splice(const char *text, uint32_t l1, uint32_t c1, uint32_t l2, uint32_t c2,
                     const char *repl, cd_encoding enc)
 {
     cd_snapshot *s = snap(text);
-    size_t n;
-    char *out = cd_snapshot_splice(s, (cd_position){l1, c1}, (cd_position){l2, c2}, enc, repl,
-                                   strlen(repl), &n);
-    assert_int_equal(n, strlen(out));
+    cd_snapshot *e = cd_snapshot_edit(s, (cd_position){l1, c1}, (cd_position){l2, c2}, enc, repl,
+                                      strlen(repl), 2);
+    assert_non_null(e);
+    assert_int_equal(e->len, strlen(e->text));
+    cd_line_index *fresh = cd_line_index_new(e->text, e->len);
+    assert_int_equal(e->ix->n_lines, fresh->n_lines);
+    assert_int_equal(e->ix->text_len, fresh->text_len);
+    assert_memory_equal(e->ix->starts, fresh->starts, fresh->n_lines * sizeof *fresh->starts);
+    cd_line_index_free(fresh);
+    char *out = strdup(e->text);
+    cd_snapshot_release(e);
     cd_snapshot_release(s);
     return out;
 }
