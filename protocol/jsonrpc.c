@@ -5,7 +5,6 @@
  * jansson's null singleton, which needs no reference. */
 #include "protocol/jsonrpc.h"
 
-#include "protocol/jsonw.h"
 #include "protocol/utf8seq.h"
 
 #include <stdarg.h>
@@ -222,28 +221,4 @@ json_t *cd_rpc_request_take(json_t *id, const char *method, json_t *params)
         return NULL;
     }
     return with_method(o, method, params);
-}
-
-char *cd_rpc_frame(const json_t *msg, size_t *len)
-{
-    /* Compact, UTF-8 kept as is (no JSON_ENSURE_ASCII): Content-Length
-       counts bytes, so multi-byte characters are exactly what clients
-       that count wrongly trip on, and the frame stays small. Serialised
-       once, behind room left for the header (cd_jsonw). */
-    cd_jsonw w = {0};
-    cd_jsonw_json(&w, msg);
-    size_t n;
-    const char *frame = cd_jsonw_frame(&w, &n);
-    if (frame == NULL) {
-        cd_jsonw_free(&w);
-        return NULL;
-    }
-    /* The header sits just before the text: move the frame to the front
-       (the headroom left over makes room for the NUL). */
-    char *out = w.buf;
-    memmove(out, frame, n);
-    out[n] = '\0'; /* convenience for logging; not counted */
-    if (len != NULL)
-        *len = n;
-    return out;
 }

@@ -49,8 +49,4 @@ json_t *cd_rpc_notification_take(const char *method, json_t *params /* stolen */
 json_t *cd_rpc_request_take(json_t *id /* stolen */, const char *method,
                             json_t *params /* stolen */);
 
-/* Serialises msg with its Content-Length header into a malloc'd buffer
- * (caller frees); *len gets its length. Returns NULL on OOM. */
-char *cd_rpc_frame(const json_t *msg, size_t *len);
-
 #endif

@@ -145,6 +145,9 @@ static int append_cb(const char *buffer, size_t size, void *data)
 
 void cd_jsonw_json(cd_jsonw *w, const json_t *v)
 {
+    /* Compact, UTF-8 kept as is (no JSON_ENSURE_ASCII): Content-Length
+       counts bytes, so multi-byte characters are exactly what clients
+       that count wrongly trip on, and the frame stays small. */
     if (!v || json_dump_callback(v, append_cb, w, JSON_COMPACT | JSON_ENCODE_ANY) != 0)
         w->failed = true;
 }

@@ -7,6 +7,7 @@
 
 #include "copydesk/analysis.h"
 #include "protocol/jsonrpc.h"
+#include "protocol/jsonw.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -21,9 +22,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     json_t *reply = m.kind == CD_MSG_INVALID
                         ? cd_rpc_error(m.id, m.error_code, m.error_msg)
                         : cd_rpc_response_take(m.id, json_null());
+    /* Framed as the server writes every reply. */
+    cd_jsonw w = {0};
+    cd_jsonw_json(&w, reply);
     size_t n;
-    char *framed = reply ? cd_rpc_frame(reply, &n) : NULL;
-    free(framed);
+    cd_jsonw_frame(&w, &n);
+    cd_jsonw_free(&w);
     json_decref(reply);
     cd_msg_clear(&m);
     free(clean);

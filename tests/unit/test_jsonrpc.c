@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "protocol/jsonrpc.h"
+#include "protocol/jsonw.h"
 
 static cd_msg parse(const char *s)
 {
@@ -259,6 +260,25 @@ static void test_round_trip_error_id(void **state)
     json_decref(back);
 }
 
+/* msg framed as the server writes it (cd_jsonw_json + cd_jsonw_frame),
+   copied out NUL-terminated (caller frees); *len gets the frame's length. */
+static char *frame(const json_t *msg, size_t *len)
+{
+    cd_jsonw w = {0};
+    cd_jsonw_json(&w, msg);
+    size_t n = 0;
+    const char *f = cd_jsonw_frame(&w, &n);
+    assert_non_null(f);
+    char *out = malloc(n + 1);
+    assert_non_null(out);
+    memcpy(out, f, n);
+    out[n] = '\0';
+    cd_jsonw_free(&w);
+    if (len)
+        *len = n;
+    return out;
+}
+
 static void test_frame(void **state)
 {
     (void)state;
@@ -267,7 +287,7 @@ static void test_frame(void **state)
         json_pack("{s:s}", "message", "Erdo\xc4\x9f" "an \xe2\x80\x9cquote\xe2\x80\x9d a/b"));
     assert_non_null(msg);
     size_t len = 0;
-    char *out = cd_rpc_frame(msg, &len);
+    char *out = frame(msg, &len);
     assert_non_null(out);
     assert_int_equal(strlen(out), len);
     const char *sep = strstr(out, "\r\n\r\n");
@@ -291,9 +311,8 @@ static void test_frame(void **state)
     free(out);
     json_decref(msg);
 
-    /* len may be NULL. */
     json_t *r = cd_rpc_response_take(NULL, json_true());
-    out = cd_rpc_frame(r, NULL);
+    out = frame(r, NULL);
     assert_non_null(out);
     assert_string_equal(out, "Content-Length: 41\r\n\r\n"
                              "{\"jsonrpc\":\"2.0\",\"id\":null,\"result\":true}");
