@@ -39,6 +39,7 @@
 #include <strings.h>
 
 #include "analysis/rules.h"
+#include "analysis/scan.h"
 #include "analysis/smap.h"
 
 /* ------------------------------------------------------------------ */
@@ -1321,23 +1322,13 @@ static inline size_t lower_run(const unsigned char *s,
                                const unsigned char *readable_end)
 {
     size_t n = 0;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
     while (readable_end - (s + n) >= 8) {
-        uint64_t x;
-        memcpy(&x, s + n, 8);
-        /* Per byte, no carry between bytes: the high bit of (b & 0x7f) +
-           0x1f is set for b & 0x7f >= 'a', of (b & 0x7f) + 0x05 for
-           b & 0x7f > 'z'; ~x drops bytes of 0x80 and over. */
-        uint64_t low7 = x & ~high;
-        uint64_t lower = (low7 + ones * 0x1f) & ~(low7 + ones * 0x05) & ~x &
-                         high;
-        uint64_t other = ~lower & high;
-        if (other)
-            return n + (size_t)(__builtin_ctzll(other) >> 3);
+        uint64_t lower = cd_swar_range(cd_swar_load(s + n), 'a', 'z');
+        size_t k = cd_swar_first(~lower & CD_SWAR_HIGH);
+        if (k < 8)
+            return n + k;
         n += 8;
     }
-#endif
     while (s + n < readable_end && (cd_byte_class[s[n]] & BC_LOWER))
         n++;
     return n;
