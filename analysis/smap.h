@@ -18,6 +18,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "analysis/scan.h"
+
 typedef struct cd_slot {
     uint64_t head; /* cd_key_head() */
     uint32_t hash; /* cd_key_hash() */
@@ -50,23 +52,16 @@ static inline uint64_t cd_key_head(const char *k, size_t n)
 
 /* cd_key_head(k, n) with one eight-byte load when the caller can read eight
  * bytes at k (k + 8 <= readable_end): the tokenizer's words lie inside a
- * NUL-terminated buffer, nearly always well before its end. The load is
- * read as little-endian, so it is used only on such machines. */
+ * NUL-terminated buffer, nearly always well before its end. */
 static inline uint64_t cd_key_head_at(const char *k, size_t n,
-                                   const char *readable_end)
+                                      const char *readable_end)
 {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    if (readable_end - k >= 8) {
-        uint64_t w;
-        memcpy(&w, k, 8);
-        size_t m = n < 7 ? n : 7;
-        w &= ((uint64_t)1 << (8 * m)) - 1;
-        return w | (uint64_t)(n < 255 ? n : 255) << 56;
-    }
-#else
-    (void)readable_end;
-#endif
-    return cd_key_head(k, n);
+    if (readable_end - k < 8)
+        return cd_key_head(k, n);
+    uint64_t w = cd_swar_load((const unsigned char *)k);
+    size_t m = n < 7 ? n : 7;
+    w &= ((uint64_t)1 << (8 * m)) - 1;
+    return w | (uint64_t)(n < 255 ? n : 255) << 56;
 }
 
 /* A 64-bit mixer, one multiply: the first shift brings the high bytes
