@@ -9,23 +9,25 @@ void cd_smap_free(cd_smap *m)
     free(m->slots);
     free(m->off);
     free(m->klen);
-    free(m->hash);
     free(m->buf);
     memset(m, 0, sizeof *m);
 }
 
+/* Moves the slots into a table of cap slots: each slot carries its key's
+ * head and hash, so no key is read again. */
 static int smap_rehash(cd_smap *m, size_t cap)
 {
     cd_slot *slots = calloc(cap, sizeof *slots);
     if (!slots)
         return -1;
-    for (size_t id = 0; id < m->n; id++) {
-        size_t i = m->hash[id] & (cap - 1);
+    for (size_t s = 0; s < m->cap; s++) {
+        const cd_slot *sl = &m->slots[s];
+        if (!sl->id1)
+            continue;
+        size_t i = sl->hash & (cap - 1);
         while (slots[i].id1)
             i = (i + 1) & (cap - 1);
-        slots[i].head = cd_key_head(m->buf + m->off[id], m->klen[id]);
-        slots[i].hash = m->hash[id];
-        slots[i].id1 = (uint32_t)id + 1;
+        slots[i] = *sl;
     }
     free(m->slots);
     m->slots = slots;
@@ -44,10 +46,6 @@ static int smap_grow_ids(cd_smap *m, size_t ncap)
     if (!kl)
         return -1;
     m->klen = kl;
-    uint32_t *hs = realloc(m->hash, ncap * sizeof *hs);
-    if (!hs)
-        return -1;
-    m->hash = hs;
     m->ncap = ncap;
     return 0;
 }
@@ -70,9 +68,9 @@ int cd_smap_reserve(cd_smap *m, size_t n)
         cap *= 2;
     if (cap != m->cap && smap_rehash(m, cap) != 0)
         return -1;
-    /* Eight bytes a key: a word and its terminating NUL. */
     if (n > m->ncap && smap_grow_ids(m, n) != 0)
         return -1;
+    /* Eight bytes a key: a word and its terminating NUL. */
     if (n * 8 > m->bcap && smap_grow_buf(m, n * 8) != 0)
         return -1;
     return 0;
@@ -99,7 +97,6 @@ long cd_smap_add(cd_smap *m, const char *k, size_t n, uint64_t head,
     uint32_t id = (uint32_t)m->n++;
     m->off[id] = m->blen;
     m->klen[id] = (uint32_t)n;
-    m->hash[id] = h;
     m->blen += n + 1;
     size_t i = h & (m->cap - 1);
     while (m->slots[i].id1)

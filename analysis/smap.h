@@ -26,14 +26,13 @@ typedef struct cd_slot {
     uint32_t id1;  /* id + 1; 0 = empty */
 } cd_slot;
 
-/* Owns slots, off, klen, hash and buf (cd_smap_free). A zeroed struct is an
+/* Owns slots, off, klen and buf (cd_smap_free). A zeroed struct is an
  * empty map. */
 typedef struct cd_smap {
     cd_slot *slots;
     size_t cap;      /* power of two */
     size_t *off;     /* per id: key offset in buf */
     uint32_t *klen;  /* per id: key length */
-    uint32_t *hash;  /* per id */
     size_t n, ncap;
     char *buf;
     size_t blen, bcap;
