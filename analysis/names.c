@@ -787,8 +787,8 @@ static bool cd_lex_ok;
 /* Lexicon ids of the few words the evidence code compares with. */
 static uint32_t cd_id_to, cd_id_of, cd_id_who, cd_id_whose, cd_id_and;
 /* The given names, in a map of their own: they are looked up once per
- * distinct capitalised word (word_endings), so they stay out of the
- * lexicon that every document's word map is cloned from. */
+ * distinct word that word_endings is asked about, so they stay out of
+ * the lexicon that every new word of a document is looked up in. */
 static cd_smap cd_first;
 static pthread_once_t cd_lex_once = PTHREAD_ONCE_INIT;
 
