@@ -738,7 +738,9 @@ static bool nounish(const char *k, size_t n)
 }
 
 /* ------------------------------------------------------------------ */
-/* The lexicon: every table above in one read-only hash map, built once. */
+/* The lexicon: every table above in one read-only hash map, built once
+ * (lex_build) and kept, with the arrays below, for the life of the
+ * process. */
 
 enum {
     LX_FUNC = 1u << 0,
@@ -1032,6 +1034,9 @@ typedef struct cd_group {
     long known;          /* index into opts->known_names, or -1 */
 } cd_group;
 
+/* One run of the rule over a document. Owns every array and map in it
+ * (doc, opts and p are borrowed); cd_rule_names frees them before it
+ * returns. */
 typedef struct cd_names {
     const cd_doc *doc;
     const cd_options *opts;
@@ -2493,6 +2498,7 @@ typedef struct cd_bucket_ent {
     long next;
 } cd_bucket_ent;
 
+/* Owns map, head and ents (index_free). */
 typedef struct cd_index {
     cd_smap map;
     long *head;
@@ -2775,6 +2781,7 @@ typedef struct cd_tally {
     bool known;        /* the newsroom's spelling */
 } cd_tally;
 
+/* Owns ments and tally (free_cluster). */
 typedef struct cd_cluster {
     size_t *ments;     /* mention indices, text order */
     size_t n, cap;
