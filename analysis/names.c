@@ -932,7 +932,6 @@ typedef struct cd_tok {
     bool innercaps;    /* a capital after a lower-case letter that no name
                           prefix explains (BlackBerry, YouTube) */
     bool space_before;
-    bool space_after;
     bool hasdigit;     /* digits in or against it (3GS, G8) */
     bool lowtail;      /* a hyphenated compound ending in lower case
                           (Chicago-based, Russian-born) */
@@ -1513,8 +1512,6 @@ static void tokenize(cd_names *st, size_t ps, size_t pe, size_t *sent_k)
         if (is_space_cp(cp)) {
             i += l;
             prev_space = true;
-            if (st->n_toks)
-                st->toks[st->n_toks - 1].space_after = 1;
             continue;
         }
         cd_tok *t = push_tok(st);
@@ -1541,7 +1538,6 @@ static void tokenize(cd_names *st, size_t ps, size_t pe, size_t *sent_k)
             /* The space after a word, the commonest character there,
                without another turn of the loop. */
             if (i < pe && u[i] == ' ') {
-                t->space_after = true;
                 prev_space = true;
                 i++;
             }
