@@ -926,7 +926,6 @@ typedef struct cd_tok {
     bool allcaps;      /* two or more letters, all capitals (CHICAGO, U.S.,
                           CEO) */
     bool initial;      /* one capital and a dot (W.) */
-    bool dotted;       /* an abbreviation dot is part of the token */
     bool poss;         /* ends in 's or s' */
     bool sinit;        /* first word of its sentence or quotation */
     bool innercaps;    /* a capital after a lower-case letter that no name
@@ -1309,12 +1308,11 @@ static size_t scan_word(cd_names *st, cd_tok *t, uint32_t cp, size_t l,
     if (t->full_end < pe && u[t->full_end] == '.' && !t->poss &&
         (dotted_caps || (letters == 1 && t->cap) ||
          (t->lex & LX_ABBR))) {
-        t->dotted = 1;
         if (letters == 1 && t->cap)
             t->initial = 1;
         t->full_end++;
     }
-    if (letters == 1 && t->cap && !t->dotted)
+    if (letters == 1 && t->cap && !t->initial)
         t->allcaps = 1; /* "I", a lone letter: not a name */
     return t->full_end;
 }
@@ -1395,10 +1393,8 @@ static size_t plain_word(cd_names *st, cd_tok *t, size_t j, size_t pe)
     set_word(st, t, wid);
     /* Keep an abbreviation's dot with it ("etc.", "Gov."); a plain word
        has two letters or more before a dot, so it is no initial. */
-    if (j < pe && st->p[j] == '.' && (t->lex & LX_ABBR)) {
-        t->dotted = 1;
+    if (j < pe && st->p[j] == '.' && (t->lex & LX_ABBR))
         t->full_end++;
-    }
     if (n == 1 && cap)
         t->allcaps = 1; /* "I", a lone letter: not a name */
     return t->full_end;
