@@ -944,7 +944,6 @@ typedef struct cd_tok {
 /* Document-wide evidence about a folded word. */
 enum {
     W_LOWER = 1u << 0,      /* used in lower case: a common word */
-    W_CAP_MID = 1u << 1,    /* capitalised away from a sentence start */
     W_AFTER_DET = 1u << 2,  /* "the X", "every X" */
     W_AFTER_LOC = 1u << 3,  /* "in X", "heading to X" */
     W_ORG_APPOS = 1u << 4,  /* "group X", "city of X" */
@@ -1477,8 +1476,7 @@ static void mark_word(cd_names *st, cd_tok *t, size_t k, cd_marks *mk)
                 (opener == OPENS_TOUCHING && !t->space_before);
     t->sinit = init;
     mk->last_sent = t->sent;
-    uint32_t f = t->cap ? (init ? 0 : W_CAP_MID)
-                        : (t->allcaps ? 0 : W_LOWER);
+    uint32_t f = t->cap || t->allcaps ? 0 : W_LOWER;
     f |= t->innercaps ? W_INNERCAPS : 0;
     st->wflags[t->wid] |= f;
     /* Room for token k in both lists: push_tok. */
