@@ -23,6 +23,7 @@
 
 #include "analysis/scan.h"
 #include "analysis/text/text.h"
+#include "analysis/wordset.h"
 
 /* ---- small helpers ---------------------------------------------------- */
 
@@ -1470,47 +1471,17 @@ static const char *const openers[] = {
  * every full stop that may end a sentence, and scanning the lists there
  * cost more than all the rest of the sentence splitter. */
 enum { W_ALWAYS = 1, W_MAYBE = 2, W_OPENER = 4 };
-#define WSET_SIZE 512 /* a power of two, over twice the words */
-typedef struct wset_slot {
-    const char *w; /* NULL: empty */
-    size_t len;
-    unsigned flags;
-} wset_slot;
-static wset_slot wset[WSET_SIZE];
+#define WSET_WORDS (COUNT(always_abbr) + COUNT(maybe_abbr) + COUNT(openers))
+static cd_wordset_slot wset_slots[CD_WORDSET_SLOTS(WSET_WORDS)];
+static cd_wordset wset = {wset_slots, COUNT(wset_slots) - 1};
 static pthread_once_t wset_once = PTHREAD_ONCE_INIT;
-_Static_assert(COUNT(always_abbr) + COUNT(maybe_abbr) + COUNT(openers) <
-                   WSET_SIZE / 2,
+_Static_assert(WSET_WORDS < COUNT(wset_slots) / 2,
                "the word set must stay under half full");
-
-static uint32_t wset_hash(const unsigned char *w, size_t len)
-{
-    uint32_t h = 2166136261u; /* FNV-1a */
-    for (size_t k = 0; k < len; k++)
-        h = (h ^ w[k]) * 16777619u;
-    return h;
-}
 
 static void wset_add(const char *const *list, size_t count, unsigned flag)
 {
-    for (size_t i = 0; i < count; i++) {
-        const char *w = list[i];
-        size_t len = strlen(w);
-        for (uint32_t k = wset_hash((const unsigned char *)w, len) &
-                          (WSET_SIZE - 1);;
-             k = (k + 1) & (WSET_SIZE - 1)) {
-            wset_slot *sl = &wset[k];
-            if (!sl->w) {
-                sl->w = w;
-                sl->len = len;
-                sl->flags = flag;
-                break;
-            }
-            if (sl->len == len && memcmp(sl->w, w, len) == 0) {
-                sl->flags |= flag;
-                break;
-            }
-        }
-    }
+    for (size_t i = 0; i < count; i++)
+        cd_wordset_add(&wset, list[i], strlen(list[i]), flag);
 }
 
 static void wset_build(void)
@@ -1523,11 +1494,7 @@ static void wset_build(void)
 /* The lists (W_*) that hold exactly w[0..len), case-sensitively. */
 static unsigned word_lists(const unsigned char *w, size_t len)
 {
-    for (uint32_t k = wset_hash(w, len) & (WSET_SIZE - 1); wset[k].w;
-         k = (k + 1) & (WSET_SIZE - 1))
-        if (wset[k].len == len && memcmp(wset[k].w, w, len) == 0)
-            return wset[k].flags;
-    return 0;
+    return cd_wordset_get(&wset, (const char *)w, len);
 }
 
 /* "U.S", "N.Y", "J.K": single letters joined by periods. */
