@@ -34,6 +34,7 @@
 
 #include "analysis/rules.h"
 #include "analysis/scan.h"
+#include "analysis/wordset.h"
 
 /* ---- word tables (one place each) -------------------------------------- */
 
@@ -472,12 +473,6 @@ typedef struct sentinfo {
     bool marker;      /* the sentence calls its source anonymous */
 } sentinfo;
 
-/* One slot of a word hash: the word (lower case) and its WC_* classes. */
-typedef struct wslot {
-    const char *w;         /* NULL: empty slot */
-    uint32_t len;
-    uint32_t flags;
-} wslot;
 /* The built-in tables are hashed once per process into BUILTIN_SIZE slots
  * (a power of two, about twice the distinct words: short probe runs, and
  * at 16 bytes a slot the whole table stays in the first-level cache). */
@@ -487,16 +482,13 @@ typedef struct wslot {
  * bound the rule has always applied. */
 #define OPTION_CAP 1024
 
-/* The newsroom's verbs of one run, in their own small hash (most runs
- * have none, and the built-in hash is shared and never written). */
-typedef struct optslot {
-    char w[MAX_WORD];
-    uint32_t len;          /* 0: empty slot */
-} optslot;
-
 typedef struct ctx {
-    optslot *opt;          /* owned; NULL when opts has no verbs */
-    size_t opt_mask;       /* its size - 1 (a power of two) */
+    /* The newsroom's verbs of one run, in a word set of their own (most
+       runs have none, and the built-in set is shared and never written):
+       opt.slot (NULL when there are none) and opt_words, the verbs
+       lower-cased (MAX_WORD bytes each), are owned. */
+    cd_wordset opt;
+    char *opt_words;
     const cd_doc *doc;
     const cd_options *opts;
     cd_result *out;
@@ -911,48 +903,15 @@ static bool lower_word(const unsigned char *p, size_t s, size_t e, char *buf,
     return true;
 }
 
-/* FNV-1a, in steps, so that a word's hash can be carried on from the
- * hash of its prefix (speech_verb_word tries several endings). */
-#define HASH_INIT 2166136261u
-static uint32_t hash_more(uint32_t h, const char *w, size_t n)
-{
-    for (size_t k = 0; k < n; k++)
-        h = (h ^ (unsigned char)w[k]) * 16777619u;
-    return h;
-}
-
-/* a[0..n) == b[0..n) for the short words of the hashes: a loop the
- * compiler keeps inline, where memcmp with a variable length is a call. */
-static bool same_word(const char *a, const char *b, size_t n)
-{
-    for (size_t k = 0; k < n; k++)
-        if (a[k] != b[k])
-            return false;
-    return true;
-}
-
-static wslot builtin[BUILTIN_SIZE];
+static cd_wordset_slot builtin_slots[BUILTIN_SIZE];
+static cd_wordset builtin = {builtin_slots, BUILTIN_SIZE - 1};
 static size_t builtin_entries; /* list entries loaded, duplicates included */
 static pthread_once_t builtin_once = PTHREAD_ONCE_INIT;
 
 static void builtin_add(const char *w, uint32_t flag)
 {
-    size_t n = strlen(w);
     builtin_entries++;
-    for (uint32_t h = hash_more(HASH_INIT, w, n) & (BUILTIN_SIZE - 1);;
-         h = (h + 1) & (BUILTIN_SIZE - 1)) {
-        wslot *sl = &builtin[h];
-        if (!sl->w) {
-            sl->w = w;
-            sl->len = (uint32_t)n;
-            sl->flags = flag;
-            return;
-        }
-        if (sl->len == n && memcmp(sl->w, w, n) == 0) {
-            sl->flags |= flag;
-            return;
-        }
-    }
+    cd_wordset_add(&builtin, w, strlen(w), flag);
 }
 
 static void builtin_build(void)
@@ -971,34 +930,15 @@ static uint32_t wclass_h(const ctx *c, const char *w, size_t n, uint32_t h)
 {
     if (n == 0 || n >= MAX_WORD)
         return 0;
-    uint32_t flags = 0;
-    for (uint32_t k = h & (BUILTIN_SIZE - 1);;
-         k = (k + 1) & (BUILTIN_SIZE - 1)) {
-        const wslot *sl = &builtin[k];
-        if (!sl->w)
-            break;
-        if (sl->len == n && same_word(sl->w, w, n)) {
-            flags = sl->flags;
-            break;
-        }
-    }
-    if (c->opt) {
-        for (size_t k = h & c->opt_mask;; k = (k + 1) & c->opt_mask) {
-            const optslot *sl = &c->opt[k];
-            if (!sl->len)
-                break;
-            if (sl->len == n && same_word(sl->w, w, n)) {
-                flags |= WC_OPTVERB;
-                break;
-            }
-        }
-    }
+    uint32_t flags = cd_wordset_get_h(&builtin, w, n, h);
+    if (c->opt.slot)
+        flags |= cd_wordset_get_h(&c->opt, w, n, h);
     return flags;
 }
 
 static uint32_t wclass(const ctx *c, const char *w, size_t n)
 {
-    return wclass_h(c, w, n, hash_more(HASH_INIT, w, n));
+    return wclass_h(c, w, n, cd_word_hash_more(CD_WORD_HASH_INIT, w, n));
 }
 
 /* Loads the newsroom's own verbs into c->opt (the built-in tables are
@@ -1016,29 +956,25 @@ static bool load_words(ctx *c)
     size_t size = 16;
     while (size < 2 * want)
         size *= 2;
-    c->opt = calloc(size, sizeof *c->opt);
-    if (!c->opt)
+    c->opt.slot = calloc(size, sizeof *c->opt.slot);
+    c->opt_words = malloc(want * MAX_WORD);
+    if (!c->opt.slot || !c->opt_words) {
+        free(c->opt.slot);
+        free(c->opt_words);
+        c->opt.slot = NULL;
+        c->opt_words = NULL;
         return false;
-    c->opt_mask = size - 1;
+    }
+    c->opt.mask = size - 1;
     size_t used = 0;
     for (size_t k = 0; k < c->opts->n_attribution_verbs && used < want; k++) {
         const char *v = c->opts->attribution_verbs[k];
-        char w[MAX_WORD];
+        char *w = c->opt_words + used * MAX_WORD;
         size_t n = v ? strlen(v) : 0, len;
         if (!lower_word((const unsigned char *)v, 0, n, w, &len))
             continue;
         used++;
-        for (size_t h = hash_more(HASH_INIT, w, len) & c->opt_mask;;
-             h = (h + 1) & c->opt_mask) {
-            optslot *sl = &c->opt[h];
-            if (!sl->len) {
-                memcpy(sl->w, w, len);
-                sl->len = (uint32_t)len;
-                break;
-            }
-            if (sl->len == len && memcmp(sl->w, w, len) == 0)
-                break;
-        }
+        cd_wordset_add(&c->opt, w, len, WC_OPTVERB);
     }
     return true;
 }
@@ -1106,7 +1042,7 @@ static int try_base(const ctx *c, const lword *lw, size_t keep,
     memcpy(b, lw->w, keep);
     memcpy(b + keep, suffix, sl);
     return verb_flags(wclass_h(c, b, keep + sl,
-                               hash_more(lw->ph[keep], suffix, sl)),
+                               cd_word_hash_more(lw->ph[keep], suffix, sl)),
                       form);
 }
 #define TRY(c, lw, keep, lit, form) \
@@ -1143,7 +1079,7 @@ static int speech_verb_word(const ctx *c, const tok *t)
     if (n < 3 || n >= MAX_WORD || (last != 's' && last != 'd' && last != 'g'))
         return V_NO;
     lword lw;
-    uint32_t h = HASH_INIT;
+    uint32_t h = CD_WORD_HASH_INIT;
     lw.n = n;
     for (size_t k = 0; k < n; k++) {
         unsigned char ch = p[t->s + k];
@@ -1153,7 +1089,7 @@ static int speech_verb_word(const ctx *c, const tok *t)
             return V_NO;
         lw.ph[k] = h;
         lw.w[k] = (char)ch;
-        h = (h ^ ch) * 16777619u;
+        h = cd_word_hash_byte(h, ch);
     }
     if (ENDS(&lw, "ies") && (r = TRY(c, &lw, n - 3, "y", F_S)))
         return r;
@@ -1212,7 +1148,7 @@ static uint32_t classify(const ctx *c, const unsigned char *p, size_t s,
     if (n == 0 || n >= MAX_WORD)
         return 0;
     char w[MAX_WORD];
-    uint32_t h = HASH_INIT;
+    uint32_t h = CD_WORD_HASH_INIT;
     for (size_t k = 0; k < n; k++) {
         unsigned char ch = p[s + k];
         if (is_upper_ascii(ch))
@@ -1220,7 +1156,7 @@ static uint32_t classify(const ctx *c, const unsigned char *p, size_t s,
         else if (!is_lower_ascii(ch) && ch != '-')
             return 0;
         w[k] = (char)ch;
-        h = (h ^ ch) * 16777619u;
+        h = cd_word_hash_byte(h, ch);
     }
     return wclass_h(c, w, n, h);
 }
@@ -2295,7 +2231,8 @@ void cd_rule_quotes(const cd_doc *doc, const cd_options *opts, cd_result *out)
         out->n_quotes = kept;
         c.quotes = NULL;
     }
-    free(c.opt);
+    free(c.opt.slot);
+    free(c.opt_words);
     free(c.quotes);
     free(c.meta);
     free(c.spans);
