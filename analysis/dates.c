@@ -16,6 +16,7 @@
 #include "analysis/datewords.h"
 #include "analysis/rules.h"
 #include "analysis/scan.h"
+#include "analysis/wordset.h"
 
 /* ------------------------------------------------------------------ */
 /* Word tables: one table each (DESIGN §5).                            */
@@ -251,66 +252,61 @@ static bool cd_eq_lower(const char *s, size_t n, const char *word)
 
 /* The tables searched for many words of a document (a weekday's tense is
  * read from every word around it) are each hashed once per process
- * (cd_tables_build), so a lookup costs one probe instead of a scan. */
-#define CD_INDEX_SIZE 256 /* a power of two, over twice the largest table */
+ * (cd_tables_build), so a lookup costs one probe instead of a scan. A
+ * word's flags in its set are 1 + the index of its first entry. */
 typedef struct cd_word_index {
     const cd_word_val *tab;
     size_t count;
-    unsigned char slot[CD_INDEX_SIZE]; /* 1 + index into tab; 0: empty */
+    cd_wordset set;
 } cd_word_index;
 
-#define CD_INDEX(tab) {tab, CD_COUNT(tab), {0}}
-static cd_word_index cd_weekdays_ix = CD_INDEX(cd_weekdays);
-static cd_word_index cd_months_ix = CD_INDEX(cd_months);
-static cd_word_index cd_relative_days_ix = CD_INDEX(cd_relative_days);
-static cd_word_index cd_modifiers_ix = CD_INDEX(cd_modifiers);
-static cd_word_index cd_counts_ix = CD_INDEX(cd_counts);
-static cd_word_index cd_ago_units_ix = CD_INDEX(cd_ago_units);
-static cd_word_index cd_tense_words_ix = CD_INDEX(cd_tense_words);
-_Static_assert(CD_COUNT(cd_tense_words) < CD_INDEX_SIZE / 2 &&
-                   CD_COUNT(cd_months) < CD_INDEX_SIZE / 2 &&
-                   CD_COUNT(cd_counts) < CD_INDEX_SIZE / 2,
+#define CD_INDEX(name, tab)                                                \
+    static cd_wordset_slot name##_slots[CD_WORDSET_SLOTS(CD_COUNT(tab))];  \
+    static cd_word_index name = {tab, CD_COUNT(tab),                       \
+                                 {name##_slots, CD_COUNT(name##_slots) - 1}}
+CD_INDEX(cd_weekdays_ix, cd_weekdays);
+CD_INDEX(cd_months_ix, cd_months);
+CD_INDEX(cd_relative_days_ix, cd_relative_days);
+CD_INDEX(cd_modifiers_ix, cd_modifiers);
+CD_INDEX(cd_counts_ix, cd_counts);
+CD_INDEX(cd_ago_units_ix, cd_ago_units);
+CD_INDEX(cd_tense_words_ix, cd_tense_words);
+_Static_assert(CD_COUNT(cd_tense_words) < CD_COUNT(cd_tense_words_ix_slots) / 2,
                "a word index must stay under half full");
-
-/* FNV-1a of s[0..n) lower-cased (ASCII letters only, as cd_eq_lower). */
-static uint32_t cd_hash_lower(const char *s, size_t n)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (uint32_t)cd_lower((unsigned char)s[i])) * 16777619u;
-    return h;
-}
 
 static void cd_index_build(cd_word_index *ix)
 {
     for (size_t i = 0; i < ix->count; i++) {
         const char *w = ix->tab[i].word;
         size_t n = strlen(w);
-        for (uint32_t k = cd_hash_lower(w, n) & (CD_INDEX_SIZE - 1);;
-             k = (k + 1) & (CD_INDEX_SIZE - 1)) {
-            if (!ix->slot[k]) {
-                ix->slot[k] = (unsigned char)(i + 1);
-                break;
-            }
-            if (strcmp(ix->tab[ix->slot[k] - 1].word, w) == 0)
-                break; /* a repeated word: the first entry answers */
-        }
+        if (!cd_wordset_get(&ix->set, w, n)) /* a repeated word: the first
+                                                entry answers */
+            cd_wordset_add(&ix->set, w, n, (uint32_t)i + 1);
     }
+}
+
+/* The longest word a lookup folds and searches for: longer than any
+ * table's words. */
+#define CD_LOOKUP_MAX 16
+
+/* The flags of s[0..n) in any case in set, or 0. */
+static uint32_t cd_lookup_flags(const cd_wordset *set, const char *s,
+                                size_t n)
+{
+    if (n == 0 || n > CD_LOOKUP_MAX)
+        return 0;
+    char low[CD_LOOKUP_MAX];
+    for (size_t i = 0; i < n; i++)
+        low[i] = (char)cd_lower((unsigned char)s[i]);
+    return cd_wordset_get(set, low, n);
 }
 
 /* The first entry of the table that is s[0..n) in any case, or NULL. */
 static const cd_word_val *cd_lookup(const cd_word_index *ix, const char *s,
                                     size_t n)
 {
-    if (n == 0 || n > 16)
-        return NULL;
-    for (uint32_t k = cd_hash_lower(s, n) & (CD_INDEX_SIZE - 1);
-         ix->slot[k]; k = (k + 1) & (CD_INDEX_SIZE - 1)) {
-        const cd_word_val *w = &ix->tab[ix->slot[k] - 1];
-        if (cd_eq_lower(s, n, w->word))
-            return w;
-    }
-    return NULL;
+    uint32_t i1 = cd_lookup_flags(&ix->set, s, n);
+    return i1 ? &ix->tab[i1 - 1] : NULL;
 }
 
 static bool cd_in_list(const char *const *list, size_t count, const char *s,
@@ -368,13 +364,14 @@ static size_t cd_word_end(const char *s, size_t len, size_t i)
  * only, as cd_dw_weekday reads them), relative days, the modifiers,
  * "earlier", "later" and "ago". cd_relative_at does nothing with any
  * other word, so the tokenizer marks these (cd_toks.hot) and the rule
- * looks at no other. value: how they may be written (CD_F_*). Filled
- * once per process from the tables above. */
+ * looks at no other. Their flags in cd_cand_set: how they may be
+ * written (CD_F_*). Filled once per process from the tables above. */
 enum { CD_F_ANY = 1, CD_F_CAPITALISED = 2 };
-static cd_word_val cd_cand_words[CD_COUNT(cd_weekdays) +
-                                 CD_COUNT(cd_relative_days) +
-                                 CD_COUNT(cd_modifiers) + 3];
-static cd_word_index cd_cand_ix = {cd_cand_words, 0, {0}};
+#define CD_CAND_WORDS                                                      \
+    (CD_COUNT(cd_weekdays) + CD_COUNT(cd_relative_days) +                  \
+     CD_COUNT(cd_modifiers) + 3)
+static cd_wordset_slot cd_cand_slots[CD_WORDSET_SLOTS(CD_CAND_WORDS)];
+static cd_wordset cd_cand_set = {cd_cand_slots, CD_COUNT(cd_cand_slots) - 1};
 
 /* Before that lookup, one table test rules out nearly every word of a
  * document without hashing it: by first letter and length, the second
@@ -385,13 +382,8 @@ static uint32_t cd_filter[2][26][CD_FILTER_MAXLEN + 1];
 
 static void cd_cand_add(const char *w, int how)
 {
-    for (size_t i = 0; i < cd_cand_ix.count; i++)
-        if (strcmp(cd_cand_words[i].word, w) == 0) {
-            cd_cand_words[i].value |= how;
-            return;
-        }
-    cd_cand_words[cd_cand_ix.count++] = (cd_word_val){w, how, false};
     size_t n = strlen(w);
+    cd_wordset_add(&cd_cand_set, w, n, (uint32_t)how);
     if (n >= 2 && n <= CD_FILTER_MAXLEN && w[0] >= 'a' && w[0] <= 'z' &&
         w[1] >= 'a' && w[1] <= 'z')
         cd_filter[how == CD_F_ANY ? 0 : 1][w[0] - 'a'][n] |= 1u << (w[1] - 'a');
@@ -408,7 +400,6 @@ static void cd_cand_build(void)
     cd_cand_add("earlier", CD_F_ANY);
     cd_cand_add("later", CD_F_ANY);
     cd_cand_add("ago", CD_F_ANY);
-    cd_index_build(&cd_cand_ix);
 }
 
 /* The word indexes and the candidate words, built once per process. */
@@ -445,8 +436,8 @@ static inline bool cd_is_cand_word(const char *s, size_t n)
         seconds |= cd_filter[1][(c | 0x20) - 'a'][n];
     if (!(seconds >> second & 1))
         return false;
-    const cd_word_val *w = cd_lookup(&cd_cand_ix, s, n);
-    return w && ((w->value & CD_F_ANY) || capital);
+    uint32_t how = cd_lookup_flags(&cd_cand_set, s, n);
+    return (how & CD_F_ANY) || (how && capital);
 }
 
 /* Length of s[0..n) without a trailing possessive 's or ’s. */
