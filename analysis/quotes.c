@@ -882,24 +882,30 @@ static void pair_marks(ctx *c, size_t k)
 
 /* ---- words -------------------------------------------------------------- */
 
-/* Copies the word [s, e) lower-cased into buf (MAX_WORD); false when it is
- * too long or not plain ASCII letters and hyphens. */
-static bool lower_word(const unsigned char *p, size_t s, size_t e, char *buf,
-                       size_t *len)
+/* Copies the word [s, e) lower-cased into w (MAX_WORD bytes, NUL-
+ * terminated) and hashes it (*hash, as cd_word_hash_more), with the hash
+ * of each prefix in ph (ph[k]: of w[0..k)) unless ph is NULL. False when
+ * it is too long or not plain ASCII letters and hyphens. */
+static inline bool fold_word(const unsigned char *p, size_t s, size_t e,
+                             char *w, uint32_t *ph, uint32_t *hash)
 {
     size_t n = e - s;
     if (n == 0 || n >= MAX_WORD)
         return false;
+    uint32_t h = CD_WORD_HASH_INIT;
     for (size_t k = 0; k < n; k++) {
         unsigned char ch = p[s + k];
         if (is_upper_ascii(ch))
             ch = (unsigned char)(ch - 'A' + 'a');
         else if (!is_lower_ascii(ch) && ch != '-')
             return false;
-        buf[k] = (char)ch;
+        if (ph)
+            ph[k] = h;
+        w[k] = (char)ch;
+        h = cd_word_hash_byte(h, ch);
     }
-    buf[n] = '\0';
-    *len = n;
+    w[n] = '\0';
+    *hash = h;
     return true;
 }
 
@@ -926,7 +932,7 @@ static void builtin_build(void)
 
 /* The classes of the lower-case word w[0..n) whose hash is h (0 when it
  * is in no table). */
-static uint32_t wclass_h(const ctx *c, const char *w, size_t n, uint32_t h)
+static uint32_t wclass(const ctx *c, const char *w, size_t n, uint32_t h)
 {
     if (n == 0 || n >= MAX_WORD)
         return 0;
@@ -934,11 +940,6 @@ static uint32_t wclass_h(const ctx *c, const char *w, size_t n, uint32_t h)
     if (c->opt.slot)
         flags |= cd_wordset_get_h(&c->opt, w, n, h);
     return flags;
-}
-
-static uint32_t wclass(const ctx *c, const char *w, size_t n)
-{
-    return wclass_h(c, w, n, cd_word_hash_more(CD_WORD_HASH_INIT, w, n));
 }
 
 /* Loads the newsroom's own verbs into c->opt (the built-in tables are
@@ -970,11 +971,12 @@ static bool load_words(ctx *c)
     for (size_t k = 0; k < c->opts->n_attribution_verbs && used < want; k++) {
         const char *v = c->opts->attribution_verbs[k];
         char *w = c->opt_words + used * MAX_WORD;
-        size_t n = v ? strlen(v) : 0, len;
-        if (!lower_word((const unsigned char *)v, 0, n, w, &len))
+        size_t n = v ? strlen(v) : 0;
+        uint32_t h;
+        if (!fold_word((const unsigned char *)v, 0, n, w, NULL, &h))
             continue;
         used++;
-        cd_wordset_add(&c->opt, w, len, WC_OPTVERB);
+        cd_wordset_add(&c->opt, w, n, WC_OPTVERB);
     }
     return true;
 }
@@ -1041,7 +1043,7 @@ static int try_base(const ctx *c, const lword *lw, size_t keep,
         return V_NO;
     memcpy(b, lw->w, keep);
     memcpy(b + keep, suffix, sl);
-    return verb_flags(wclass_h(c, b, keep + sl,
+    return verb_flags(wclass(c, b, keep + sl,
                                cd_word_hash_more(lw->ph[keep], suffix, sl)),
                       form);
 }
@@ -1079,18 +1081,10 @@ static int speech_verb_word(const ctx *c, const tok *t)
     if (n < 3 || n >= MAX_WORD || (last != 's' && last != 'd' && last != 'g'))
         return V_NO;
     lword lw;
-    uint32_t h = CD_WORD_HASH_INIT;
+    uint32_t h;
     lw.n = n;
-    for (size_t k = 0; k < n; k++) {
-        unsigned char ch = p[t->s + k];
-        if (is_upper_ascii(ch))
-            ch = (unsigned char)(ch - 'A' + 'a');
-        else if (!is_lower_ascii(ch) && ch != '-')
-            return V_NO;
-        lw.ph[k] = h;
-        lw.w[k] = (char)ch;
-        h = cd_word_hash_byte(h, ch);
-    }
+    if (!fold_word(p, t->s, t->e, lw.w, lw.ph, &h))
+        return V_NO;
     if (ENDS(&lw, "ies") && (r = TRY(c, &lw, n - 3, "y", F_S)))
         return r;
     if (ENDS(&lw, "es") && (r = TRY(c, &lw, n - 2, "", F_S)))
@@ -1139,26 +1133,14 @@ static bool push_tok(ctx *c, tokbuf *b, size_t s, size_t e, int type,
     return true;
 }
 
-/* The classes of the word p[s, e) in any case: lower_word and wclass in
- * one pass (0 when it is not plain ASCII letters and hyphens). */
+/* The classes of the word p[s, e) in any case (0 when it is not plain
+ * ASCII letters and hyphens). */
 static uint32_t classify(const ctx *c, const unsigned char *p, size_t s,
                          size_t e)
 {
-    size_t n = e - s;
-    if (n == 0 || n >= MAX_WORD)
-        return 0;
     char w[MAX_WORD];
-    uint32_t h = CD_WORD_HASH_INIT;
-    for (size_t k = 0; k < n; k++) {
-        unsigned char ch = p[s + k];
-        if (is_upper_ascii(ch))
-            ch = (unsigned char)(ch - 'A' + 'a');
-        else if (!is_lower_ascii(ch) && ch != '-')
-            return 0;
-        w[k] = (char)ch;
-        h = cd_word_hash_byte(h, ch);
-    }
-    return wclass_h(c, w, n, h);
+    uint32_t h;
+    return fold_word(p, s, e, w, NULL, &h) ? wclass(c, w, e - s, h) : 0;
 }
 
 /* Index of the first span ending after pos. */
@@ -1592,10 +1574,7 @@ static bool title_case(const ctx *c, size_t s, size_t e)
         size_t we = k;
         while (we < i && (is_alnum_ascii(p[we]) || p[we] >= 0x80))
             we++;
-        char w[MAX_WORD];
-        size_t wn;
-        bool small = words > 0 && lower_word(p, k, we, w, &wn) &&
-                     (wclass(c, w, wn) & WC_SMALL) &&
+        bool small = words > 0 && (classify(c, p, k, we) & WC_SMALL) &&
                      is_lower_ascii(p[k]);
         words++;
         if (!small && !cp_upper(cp) && !(cp >= '0' && cp <= '9'))
@@ -1620,10 +1599,7 @@ static bool term_cue_before(const ctx *c, size_t lo, size_t pos)
     size_t e = i;
     while (i > lo && (is_alnum_ascii(p[i - 1]) || p[i - 1] == '-'))
         i--;
-    char w[MAX_WORD];
-    size_t n;
-    return i < e && lower_word(p, i, e, w, &n) &&
-           (wclass(c, w, n) & WC_TERM);
+    return i < e && (classify(c, p, i, e) & WC_TERM);
 }
 
 /* A nickname inside a name: Marvin “The Hammer” Ellis, Tyson "Iron Mike"
@@ -2037,7 +2013,8 @@ static bool words_may_mark_anonymous(const ctx *c, size_t s, size_t e)
 static bool back_reference(const ctx *c, size_t s, size_t e)
 {
     char w[MAX_WORD];
-    size_t words = 0, wn;
+    uint32_t h;
+    size_t words = 0;
     bool first_def = false;
     for (size_t i = s; i < e;) {
         while (i < e && is_space(c->p[i]))
@@ -2047,7 +2024,7 @@ static bool back_reference(const ctx *c, size_t s, size_t e)
         size_t ws = i;
         while (i < e && !is_space(c->p[i]))
             i++;
-        if (!lower_word(c->p, ws, i, w, &wn))
+        if (!fold_word(c->p, ws, i, w, NULL, &h))
             return false;
         words++;
         if (words == 1) {
@@ -2058,7 +2035,7 @@ static bool back_reference(const ctx *c, size_t s, size_t e)
             else
                 return false;
         } else if (!first_def || is_upper_ascii(c->p[ws]) ||
-                   (wclass(c, w, wn) & WC_PRON)) {
+                   (wclass(c, w, i - ws, h) & WC_PRON)) {
             return false;
         }
     }
