@@ -33,6 +33,7 @@
 #include <string.h>
 
 #include "analysis/rules.h"
+#include "analysis/grow.h"
 #include "analysis/scan.h"
 #include "analysis/wordset.h"
 
@@ -524,21 +525,6 @@ typedef struct ctx {
     size_t n_quotes, quotes_cap, meta_cap;
 } ctx;
 
-static int grow(void **arr, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return 0;
-    size_t nc = *cap ? *cap : 16;
-    while (nc < need)
-        nc *= 2;
-    void *na = realloc(*arr, nc * elem);
-    if (!na)
-        return -1;
-    *arr = na;
-    *cap = nc;
-    return 0;
-}
-
 /* Classifies the character at p[i] inside the paragraph [s, e). open_d,
  * open_s: whether a double or single quotation is currently open. */
 static bool mark_at(const ctx *c, size_t s, size_t e, size_t i, bool open_d,
@@ -668,8 +654,8 @@ static bool para_opens_with_mark(const ctx *c, size_t k)
 static void add_span(ctx *c, size_t open, size_t olen, size_t close,
                      size_t clen, bool closed)
 {
-    if (grow((void **)&c->spans, &c->spans_cap, c->n_spans + 1,
-             sizeof *c->spans)) {
+    if (cd_grow((void **)&c->spans, &c->spans_cap, c->n_spans + 1,
+                sizeof *c->spans)) {
         c->oom = true;
         return;
     }
@@ -1120,7 +1106,7 @@ static bool push_tok(ctx *c, tokbuf *b, size_t s, size_t e, int type,
                      size_t quote)
 {
     if (b->n == b->cap &&
-        grow((void **)&b->t, &b->cap, b->n + 1, sizeof *b->t)) {
+        cd_grow((void **)&b->t, &b->cap, b->n + 1, sizeof *b->t)) {
         c->oom = true;
         return false;
     }
@@ -1492,7 +1478,7 @@ static bool verb_context(const ctx *c, const tok *t, size_t n, size_t k)
 static void add_vref(ctx *c, sentinfo *si, size_t k, size_t len,
                      cd_attr_kind how, bool follows)
 {
-    if (grow((void **)&si->v, &si->vcap, si->nv + 1, sizeof *si->v)) {
+    if (cd_grow((void **)&si->v, &si->vcap, si->nv + 1, sizeof *si->v)) {
         c->oom = true;
         return;
     }
@@ -1744,13 +1730,13 @@ static void attribute_earlier(ctx *c, size_t s, attrib *at)
 static void record(ctx *c, const qspan *q, const attrib *at, bool eligible,
                    bool recorded)
 {
-    if (grow((void **)&c->quotes, &c->quotes_cap, c->n_quotes + 1,
-             sizeof *c->quotes)) {
+    if (cd_grow((void **)&c->quotes, &c->quotes_cap, c->n_quotes + 1,
+                sizeof *c->quotes)) {
         c->oom = true;
         return;
     }
-    if (grow((void **)&c->meta, &c->meta_cap, c->n_quotes + 1,
-             sizeof *c->meta)) {
+    if (cd_grow((void **)&c->meta, &c->meta_cap, c->n_quotes + 1,
+                sizeof *c->meta)) {
         c->oom = true;
         return;
     }

@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis/grow.h"
 #include "analysis/scan.h"
 #include "analysis/text/text.h"
 #include "analysis/wordset.h"
@@ -158,22 +159,6 @@ static void blank(char *p, size_t a, size_t b)
             p[k] = ' ';
 }
 
-/* Geometric growth for the doc's arrays: amortised O(1) appends. */
-static int grow(void **arr, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return 0;
-    size_t nc = *cap ? *cap : 16;
-    while (nc < need)
-        nc *= 2;
-    void *na = realloc(*arr, nc * elem);
-    if (!na)
-        return -1;
-    *arr = na;
-    *cap = nc;
-    return 0;
-}
-
 /* ---- builder ---------------------------------------------------------- */
 
 typedef struct raw_para {
@@ -215,8 +200,8 @@ static void add_para(builder *b, size_t start, size_t end, bool heading)
     if (end <= start || b->oom)
         return;
     cd_doc *d = b->doc;
-    if (grow((void **)&d->paras, &b->para_cap, d->n_paras + 1,
-             sizeof *d->paras)) {
+    if (cd_grow((void **)&d->paras, &b->para_cap, d->n_paras + 1,
+                sizeof *d->paras)) {
         b->oom = true;
         return;
     }
@@ -237,8 +222,8 @@ static void add_comment(builder *b, size_t start, size_t end)
         d->comments[d->n_comments - 1].end = end;
         return;
     }
-    if (grow((void **)&d->comments, &b->com_cap, d->n_comments + 1,
-             sizeof *d->comments)) {
+    if (cd_grow((void **)&d->comments, &b->com_cap, d->n_comments + 1,
+                sizeof *d->comments)) {
         b->oom = true;
         return;
     }
@@ -252,8 +237,8 @@ static void add_sent(builder *b, size_t start, size_t end, size_t para)
     if (end <= start || b->oom)
         return;
     cd_doc *d = b->doc;
-    if (grow((void **)&d->sents, &b->sent_cap, d->n_sents + 1,
-             sizeof *d->sents)) {
+    if (cd_grow((void **)&d->sents, &b->sent_cap, d->n_sents + 1,
+                sizeof *d->sents)) {
         b->oom = true;
         return;
     }
@@ -1323,8 +1308,8 @@ static int quote_at(const unsigned char *p, size_t n, size_t i, size_t *len)
 
 static void add_quote(builder *b, size_t open, size_t close_end)
 {
-    if (grow((void **)&b->quotes, &b->quote_cap, b->n_quotes + 1,
-             sizeof *b->quotes)) {
+    if (cd_grow((void **)&b->quotes, &b->quote_cap, b->n_quotes + 1,
+                sizeof *b->quotes)) {
         b->oom = true;
         return;
     }
@@ -1610,8 +1595,8 @@ static void split_sentences(builder *b, size_t para)
             m++;
         if (m > k && m < e && sentence_start(p, n, m) &&
             !(terms == 1 && p[i] == '.' && abbreviation(p, s, i, m, e))) {
-            if (grow((void **)&b->cands, &b->cand_cap, b->n_cands + 1,
-                     sizeof *b->cands)) {
+            if (cd_grow((void **)&b->cands, &b->cand_cap, b->n_cands + 1,
+                        sizeof *b->cands)) {
                 b->oom = true;
                 return;
             }
