@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "analysis/datewords.h"
+#include "analysis/grow.h"
 #include "analysis/rules.h"
 #include "analysis/scan.h"
 #include "analysis/wordset.h"
@@ -684,37 +685,12 @@ static bool cd_is_apostrophe_at(const char *s, size_t len, size_t i,
     return false;
 }
 
-static int cd_toks_grow(cd_toks *t)
-{
-    size_t nc = t->cap ? t->cap * 2 : 256;
-    cd_tok *nv = realloc(t->v, nc * sizeof *nv);
-    if (!nv)
-        return -1;
-    t->v = nv;
-    t->cap = nc;
-    return 0;
-}
-
-static int cd_toks_mark_hot(cd_toks *t)
-{
-    if (t->n_hot == t->hot_cap) {
-        size_t nc = t->hot_cap ? t->hot_cap * 2 : 64;
-        size_t *nh = realloc(t->hot, nc * sizeof *nh);
-        if (!nh)
-            return -1;
-        t->hot = nh;
-        t->hot_cap = nc;
-    }
-    t->hot[t->n_hot++] = t->n - 1;
-    return 0;
-}
-
-/* Called for every token of the document: the rare growth is kept out of
- * line so that the common case inlines into the tokenizer. */
+/* Called for every token of the document (cd_grow keeps the rare growth
+ * out of line). */
 static inline int cd_toks_push(cd_toks *t, size_t s, size_t e, int kind,
                                int punct, bool hot)
 {
-    if (t->n == t->cap && cd_toks_grow(t))
+    if (cd_grow((void **)&t->v, &t->cap, t->n + 1, sizeof *t->v))
         return -1;
     while (t->si + 1 < t->s_last && s >= t->sents[t->si + 1].start) {
         t->si++;
@@ -722,7 +698,13 @@ static inline int cd_toks_push(cd_toks *t, size_t s, size_t e, int kind,
     }
     t->v[t->n++] =
         (cd_tok){s, e, (unsigned char)kind, (unsigned char)punct, t->sent};
-    return hot ? cd_toks_mark_hot(t) : 0;
+    if (hot) {
+        if (cd_grow((void **)&t->hot, &t->hot_cap, t->n_hot + 1,
+                    sizeof *t->hot))
+            return -1;
+        t->hot[t->n_hot++] = t->n - 1;
+    }
+    return 0;
 }
 
 /* Byte classes for the tokenizer: one table test per byte. */
