@@ -630,8 +630,9 @@ typedef struct cd_toks {
     size_t si, s_last;
     unsigned int sent;
     /* Owned: the indices of the tokens a rule may act on, in order: the
-       candidate words (cd_candidate_word), the numbers, and a ' or ’ just
-       before a digit. Every other token is context only. */
+       candidate words (cd_candidate_word), the numbers, and a year mark
+       (cd_is_year_mark) just before a digit. Every other token is context
+       only. */
     size_t *hot;
     size_t n_hot, hot_cap;
 } cd_toks;
@@ -705,6 +706,16 @@ static inline int cd_toks_push(cd_toks *t, size_t s, size_t e, int kind,
         t->hot[t->n_hot++] = t->n - 1;
     }
     return 0;
+}
+
+/* Is the punctuation token s[0..w) a ' ‘ or ’, which right before a digit
+ * may elide a year ('98)? The tokenizer marks such a token for
+ * cd_number_at. */
+static bool cd_is_year_mark(const unsigned char *s, size_t w)
+{
+    return (w == 1 && s[0] == '\'') ||
+           (w == 3 && s[0] == 0xE2 && s[1] == 0x80 &&
+            (s[2] == 0x98 || s[2] == 0x99));
 }
 
 /* Byte classes for the tokenizer: one table test per byte. */
@@ -821,11 +832,8 @@ static int cd_tokenize(const char *p, size_t a, size_t b, cd_toks *t)
                     (unsigned char)p[i + 1] == 0xBB)) {
             punct = CD_P_QUOTE;
         }
-        /* ' ‘ ’ right before a digit: maybe an elided year ('98) */
-        bool year_mark = ((l == 1 && c == '\'') ||
-                          (l == 3 && c == 0xE2 && u[i + 1] == 0x80 &&
-                           (u[i + 2] == 0x98 || u[i + 2] == 0x99))) &&
-                         i + l < b && (cd_bclass[u[i + l]] & CD_B_DIGIT);
+        bool year_mark = cd_is_year_mark(u + i, l) && i + l < b &&
+                         (cd_bclass[u[i + l]] & CD_B_DIGIT);
         i += l;
         if (cd_toks_push(t, st, i, CD_TOK_PUNCT, punct, year_mark))
             return -1;
@@ -1696,12 +1704,8 @@ static size_t cd_number_at(cd_ctx *cx, size_t k, size_t a, size_t b)
         end = cd_numeric_at(cx, t->s, a, b);
     } else {
         size_t w = t->e - t->s;
-        bool mark = (w == 1 && p[t->s] == '\'') ||
-                    (w == 3 && (unsigned char)p[t->s] == 0xE2 &&
-                     (unsigned char)p[t->s + 1] == 0x80 &&
-                     ((unsigned char)p[t->s + 2] == 0x99 ||
-                      (unsigned char)p[t->s + 2] == 0x98));
-        if (!mark || k + 1 >= cx->toks.n ||
+        if (!cd_is_year_mark((const unsigned char *)p + t->s, w) ||
+            k + 1 >= cx->toks.n ||
             cx->toks.v[k + 1].kind != CD_TOK_NUM ||
             cx->toks.v[k + 1].s != t->e)
             return k + 1;
