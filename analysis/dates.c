@@ -722,28 +722,8 @@ static bool cd_is_year_mark(const unsigned char *s, size_t w)
 enum { CD_B_SPACE = 1, CD_B_ALPHA = 2, CD_B_DIGIT = 4 };
 static const unsigned char cd_bclass[256] = {
     [' '] = CD_B_SPACE, ['\t'] = CD_B_SPACE, ['\n'] = CD_B_SPACE,
-    ['\r'] = CD_B_SPACE,
-    ['0'] = CD_B_DIGIT, ['1'] = CD_B_DIGIT, ['2'] = CD_B_DIGIT,
-    ['3'] = CD_B_DIGIT, ['4'] = CD_B_DIGIT, ['5'] = CD_B_DIGIT,
-    ['6'] = CD_B_DIGIT, ['7'] = CD_B_DIGIT, ['8'] = CD_B_DIGIT,
-    ['9'] = CD_B_DIGIT, ['a'] = CD_B_ALPHA, ['b'] = CD_B_ALPHA,
-    ['c'] = CD_B_ALPHA, ['d'] = CD_B_ALPHA, ['e'] = CD_B_ALPHA,
-    ['f'] = CD_B_ALPHA, ['g'] = CD_B_ALPHA, ['h'] = CD_B_ALPHA,
-    ['i'] = CD_B_ALPHA, ['j'] = CD_B_ALPHA, ['k'] = CD_B_ALPHA,
-    ['l'] = CD_B_ALPHA, ['m'] = CD_B_ALPHA, ['n'] = CD_B_ALPHA,
-    ['o'] = CD_B_ALPHA, ['p'] = CD_B_ALPHA, ['q'] = CD_B_ALPHA,
-    ['r'] = CD_B_ALPHA, ['s'] = CD_B_ALPHA, ['t'] = CD_B_ALPHA,
-    ['u'] = CD_B_ALPHA, ['v'] = CD_B_ALPHA, ['w'] = CD_B_ALPHA,
-    ['x'] = CD_B_ALPHA, ['y'] = CD_B_ALPHA, ['z'] = CD_B_ALPHA,
-    ['A'] = CD_B_ALPHA, ['B'] = CD_B_ALPHA, ['C'] = CD_B_ALPHA,
-    ['D'] = CD_B_ALPHA, ['E'] = CD_B_ALPHA, ['F'] = CD_B_ALPHA,
-    ['G'] = CD_B_ALPHA, ['H'] = CD_B_ALPHA, ['I'] = CD_B_ALPHA,
-    ['J'] = CD_B_ALPHA, ['K'] = CD_B_ALPHA, ['L'] = CD_B_ALPHA,
-    ['M'] = CD_B_ALPHA, ['N'] = CD_B_ALPHA, ['O'] = CD_B_ALPHA,
-    ['P'] = CD_B_ALPHA, ['Q'] = CD_B_ALPHA, ['R'] = CD_B_ALPHA,
-    ['S'] = CD_B_ALPHA, ['T'] = CD_B_ALPHA, ['U'] = CD_B_ALPHA,
-    ['V'] = CD_B_ALPHA, ['W'] = CD_B_ALPHA, ['X'] = CD_B_ALPHA,
-    ['Y'] = CD_B_ALPHA, ['Z'] = CD_B_ALPHA,
+    ['\r'] = CD_B_SPACE, CD_BYTES_DIGITS(CD_B_DIGIT),
+    CD_BYTES_LETTERS(CD_B_ALPHA),
 };
 
 /* Tokenizes p[a..b). Words keep inner apostrophes (people's, won't) and

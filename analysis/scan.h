@@ -15,6 +15,29 @@ static inline int cd_is_ascii_alnum(unsigned char c)
            (unsigned char)(c - '0') < 10;
 }
 
+/* ---- byte tables ------------------------------------------------------- */
+
+/* Designated initialisers that set every ASCII digit, or letter, of a
+ * byte table to v: the tokenizers' tables list them once, here. */
+#define CD_BYTES_DIGITS(v)                                                 \
+    ['0'] = (v), ['1'] = (v), ['2'] = (v), ['3'] = (v), ['4'] = (v),       \
+    ['5'] = (v), ['6'] = (v), ['7'] = (v), ['8'] = (v), ['9'] = (v)
+#define CD_BYTES_LOWER(v)                                                  \
+    ['a'] = (v), ['b'] = (v), ['c'] = (v), ['d'] = (v), ['e'] = (v),       \
+    ['f'] = (v), ['g'] = (v), ['h'] = (v), ['i'] = (v), ['j'] = (v),       \
+    ['k'] = (v), ['l'] = (v), ['m'] = (v), ['n'] = (v), ['o'] = (v),       \
+    ['p'] = (v), ['q'] = (v), ['r'] = (v), ['s'] = (v), ['t'] = (v),       \
+    ['u'] = (v), ['v'] = (v), ['w'] = (v), ['x'] = (v), ['y'] = (v),       \
+    ['z'] = (v)
+#define CD_BYTES_UPPER(v)                                                  \
+    ['A'] = (v), ['B'] = (v), ['C'] = (v), ['D'] = (v), ['E'] = (v),       \
+    ['F'] = (v), ['G'] = (v), ['H'] = (v), ['I'] = (v), ['J'] = (v),       \
+    ['K'] = (v), ['L'] = (v), ['M'] = (v), ['N'] = (v), ['O'] = (v),       \
+    ['P'] = (v), ['Q'] = (v), ['R'] = (v), ['S'] = (v), ['T'] = (v),       \
+    ['U'] = (v), ['V'] = (v), ['W'] = (v), ['X'] = (v), ['Y'] = (v),       \
+    ['Z'] = (v)
+#define CD_BYTES_LETTERS(v) CD_BYTES_LOWER(v), CD_BYTES_UPPER(v)
+
 /* ---- eight lanes ------------------------------------------------------- */
 
 #define CD_SWAR_ONES 0x0101010101010101ull
