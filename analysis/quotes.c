@@ -687,8 +687,7 @@ static size_t count_words(const unsigned char *p, size_t n, size_t s,
             in = has = false;
         } else {
             in = true;
-            if (cp_alnum(cp) || cp >= 0x80)
-                has = has || cp_alnum(cp);
+            has = has || cp_alnum(cp);
         }
         i += len;
     }
