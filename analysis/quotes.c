@@ -35,6 +35,7 @@
 #include "analysis/rules.h"
 #include "analysis/grow.h"
 #include "analysis/scan.h"
+#include "analysis/utf8.h"
 #include "analysis/wordset.h"
 
 /* ---- word tables (one place each) -------------------------------------- */
@@ -281,41 +282,6 @@ static bool is_alnum_ascii(unsigned char c)
     return is_lower_ascii(c) || is_upper_ascii(c) || is_digit(c);
 }
 
-/* Decodes the UTF-8 character at s[i] (i < n); *len gets its size. Bad
- * bytes decode one at a time as U+FFFD. */
-static uint32_t dec(const unsigned char *s, size_t n, size_t i, size_t *len)
-{
-    unsigned char c = s[i];
-    size_t k = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
-    if (k == 0 || i + k > n) {
-        *len = 1;
-        return 0xFFFD;
-    }
-    uint32_t cp = k == 1 ? c : k == 2 ? c & 0x1F : k == 3 ? c & 0x0F : c & 0x07;
-    for (size_t j = 1; j < k; j++) {
-        if ((s[i + j] & 0xC0) != 0x80) {
-            *len = 1;
-            return 0xFFFD;
-        }
-        cp = (cp << 6) | (s[i + j] & 0x3F);
-    }
-    *len = k;
-    return cp;
-}
-
-/* The character ending just before s[i], or ' ' at lo. */
-static uint32_t dec_before(const unsigned char *s, size_t n, size_t lo,
-                           size_t i)
-{
-    if (i <= lo)
-        return ' ';
-    size_t j = i - 1, len;
-    while (j > lo && i - j < 4 && (s[j] & 0xC0) == 0x80)
-        j--;
-    uint32_t cp = dec(s, n, j, &len);
-    return j + len == i ? cp : 0xFFFD;
-}
-
 static bool cp_space(uint32_t cp)
 {
     return (cp < 0x80 && is_space((unsigned char)cp)) || cp == 0xA0 ||
@@ -505,13 +471,13 @@ static bool mark_at(const ctx *c, size_t s, size_t e, size_t i, bool open_d,
     size_t len = 1;
     uint32_t cp = ch;
     if (ch >= 0x80)
-        cp = dec(p, c->n, i, &len);
+        cp = cd_u8_decode(p, c->n, i, &len);
     if (cp != '"' && cp != '\'' && cp != 0x201C && cp != 0x201D &&
         cp != 0x2018 && cp != 0x2019 && cp != 0xAB && cp != 0xBB)
         return false;
-    uint32_t before = dec_before(p, c->n, s, i);
+    uint32_t before = cd_u8_decode_before(p, c->n, s, i);
     size_t al = 0;
-    uint32_t after = i + len < e ? dec(p, c->n, i + len, &al) : ' ';
+    uint32_t after = i + len < e ? cd_u8_decode(p, c->n, i + len, &al) : ' ';
     m->len = len;
     m->maybe = false;
 
@@ -611,11 +577,11 @@ static bool para_opens_with_mark(const ctx *c, size_t k)
     if (i >= pa->end)
         return false;
     size_t len;
-    uint32_t cp = dec(c->p, c->n, i, &len);
+    uint32_t cp = cd_u8_decode(c->p, c->n, i, &len);
     if (cp == 0x201C || cp == 0x2018 || cp == 0xAB || cp == '"')
         return true;
     if (cp == '\'' && i + 1 < pa->end) {
-        uint32_t a = dec(c->p, c->n, i + 1, &len);
+        uint32_t a = cd_u8_decode(c->p, c->n, i + 1, &len);
         return cp_letter(a);
     }
     return false;
@@ -680,7 +646,7 @@ static size_t count_words(const unsigned char *p, size_t n, size_t s,
             continue;
         }
         size_t len = 1;
-        uint32_t cp = dec(p, n, i, &len);
+        uint32_t cp = cd_u8_decode(p, n, i, &len);
         if (cp_space(cp)) {
             if (in && has)
                 words++;
@@ -818,7 +784,9 @@ static void pair_marks(ctx *c, size_t k)
             /* A curly ‘ left open is a quotation only when it starts one:
                a capital and four words; ‘til and ‘em are elisions. */
             size_t al;
-            uint32_t a = pos + olen < e ? dec(p, c->n, pos + olen, &al) : ' ';
+            uint32_t a = pos + olen < e
+                             ? cd_u8_decode(p, c->n, pos + olen, &al)
+                             : ' ';
             real = cp_upper(a) &&
                    count_words(p, c->n, pos + olen, stop) >= MIN_QUOTE_WORDS;
         }
@@ -962,7 +930,7 @@ static bool tok_is(const ctx *c, const tok *t, const char *word, size_t n)
 static bool tok_upper(const ctx *c, const tok *t)
 {
     size_t len;
-    return t->type == T_WORD && cp_upper(dec(c->p, c->n, t->s, &len));
+    return t->type == T_WORD && cp_upper(cd_u8_decode(c->p, c->n, t->s, &len));
 }
 
 enum { F_BASE, F_S, F_ED, F_ING };
@@ -1134,7 +1102,7 @@ static void tokenise(ctx *c, tokbuf *b, size_t s, size_t e)
         size_t stop = qi < c->n_spans && c->spans[qi].open < e
                           ? c->spans[qi].open : e;
         size_t len = 1;
-        uint32_t cp = p[i] < 0x80 ? p[i] : dec(p, c->n, i, &len);
+        uint32_t cp = p[i] < 0x80 ? p[i] : cd_u8_decode(p, c->n, i, &len);
         if (cp_space(cp)) {
             i += len;
             continue;
@@ -1174,7 +1142,7 @@ static void tokenise(ctx *c, tokbuf *b, size_t s, size_t e)
                 continue;
             }
             size_t l2 = 1;
-            uint32_t ch = p[i] < 0x80 ? p[i] : dec(p, c->n, i, &l2);
+            uint32_t ch = p[i] < 0x80 ? p[i] : cd_u8_decode(p, c->n, i, &l2);
             if (cp_alnum(ch)) {
                 i += l2;
                 continue;
@@ -1182,7 +1150,9 @@ static void tokenise(ctx *c, tokbuf *b, size_t s, size_t e)
             if (ch == '-' || ch == '\'' || ch == 0x2019 || ch == '.' ||
                 ch == ':' || ch == '/') {
                 size_t l3 = 0;
-                uint32_t nx = i + l2 < stop ? dec(p, c->n, i + l2, &l3) : ' ';
+                uint32_t nx = i + l2 < stop
+                                  ? cd_u8_decode(p, c->n, i + l2, &l3)
+                                  : ' ';
                 if (cp_alnum(nx)) {
                     i += l2;
                     continue;
@@ -1519,7 +1489,7 @@ static bool title_case(const ctx *c, size_t s, size_t e)
         size_t k = ws, len = 1;
         uint32_t cp = 0;
         while (k < i) {
-            cp = dec(p, c->n, k, &len);
+            cp = cd_u8_decode(p, c->n, k, &len);
             if (cp_alnum(cp))
                 break;
             k += len;
@@ -1570,8 +1540,8 @@ static bool nickname(const ctx *c, size_t lo, size_t hi, const qspan *q)
     while (i > lo && (is_alnum_ascii(p[i - 1]) || p[i - 1] >= 0x80))
         i--;
     size_t len;
-    return i < q->open - 1 && cp_upper(dec(p, c->n, i, &len)) &&
-           cp_upper(dec(p, c->n, q->end + 1, &len));
+    return i < q->open - 1 && cp_upper(cd_u8_decode(p, c->n, i, &len)) &&
+           cp_upper(cd_u8_decode(p, c->n, q->end + 1, &len));
 }
 
 /* A fragment woven into the writer's sentence starts in lower case
@@ -1582,7 +1552,7 @@ static bool fragment(const ctx *c, const qspan *q)
 {
     for (size_t i = q->in_s; i < q->in_e;) {
         size_t len;
-        uint32_t cp = dec(c->p, c->n, i, &len);
+        uint32_t cp = cd_u8_decode(c->p, c->n, i, &len);
         if (cp_alnum(cp))
             return cp_letter(cp) && !cp_upper(cp);
         i += len;
@@ -1747,7 +1717,7 @@ static void excerpt(const ctx *c, size_t s, size_t e, size_t max_words,
         }
         space = false;
         size_t len;
-        dec(p, c->n, i, &len);
+        cd_u8_decode(p, c->n, i, &len);
         if (o + len + 4 >= cap) {
             cut = true;
             break;
@@ -1778,13 +1748,13 @@ static void report(ctx *c)
             /* The words, without their marks. */
             size_t s = q->start, e = q->end;
             size_t len;
-            dec(c->p, c->n, s, &len);
+            cd_u8_decode(c->p, c->n, s, &len);
             s += len;
             size_t k = e;
             while (k > s && (c->p[k - 1] & 0xC0) == 0x80)
                 k--;
             if (k > s) {
-                uint32_t cp = dec(c->p, c->n, k - 1, &len);
+                uint32_t cp = cd_u8_decode(c->p, c->n, k - 1, &len);
                 if (cp == '"' || cp == '\'' || cp == 0x201D || cp == 0x2019 ||
                     cp == 0xBB)
                     e = k - 1;

@@ -24,6 +24,7 @@
 #include "analysis/grow.h"
 #include "analysis/scan.h"
 #include "analysis/text/text.h"
+#include "analysis/utf8.h"
 #include "analysis/wordset.h"
 
 /* ---- small helpers ---------------------------------------------------- */
@@ -75,39 +76,6 @@ static uint64_t sent_lanes(uint64_t x)
 {
     return cd_swar_range(x, '!', '"') | cd_swar_eq(x, '\'') |
            cd_swar_eq(x, '.') | cd_swar_eq(x, '?') | cd_swar_high(x);
-}
-
-/* Decodes the (valid UTF-8) character at s[i], i < n; *len gets its size.
- * Malformed input decodes byte by byte as U+FFFD so nothing overruns. */
-static uint32_t decode_at(const unsigned char *s, size_t n, size_t i,
-                          size_t *len)
-{
-    unsigned char c = s[i];
-    size_t k = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
-    if (k == 0 || i + k > n) {
-        *len = 1;
-        return 0xFFFD;
-    }
-    uint32_t cp = k == 1 ? c : k == 2 ? c & 0x1F : k == 3 ? c & 0x0F : c & 0x07;
-    for (size_t j = 1; j < k; j++) {
-        if ((s[i + j] & 0xC0) != 0x80) {
-            *len = 1;
-            return 0xFFFD;
-        }
-        cp = (cp << 6) | (s[i + j] & 0x3F);
-    }
-    *len = k;
-    return cp;
-}
-
-/* The character ending just before s[i] (i > 0). */
-static uint32_t decode_before(const unsigned char *s, size_t n, size_t i)
-{
-    size_t j = i - 1, len;
-    while (j > 0 && i - j < 4 && (s[j] & 0xC0) == 0x80)
-        j--;
-    uint32_t cp = decode_at(s, n, j, &len);
-    return j + len == i ? cp : 0xFFFD;
 }
 
 /* Uppercase letters beyond ASCII that news copy starts sentences with:
@@ -981,9 +949,9 @@ static size_t link_tail(const unsigned char *t, size_t j, size_t end)
 static void flanking(const unsigned char *t, size_t n, size_t s, size_t e,
                      bool *left, bool *right)
 {
-    uint32_t before = s > 0 ? decode_before(t, n, s) : ' ';
+    uint32_t before = cd_u8_decode_before(t, n, 0, s);
     size_t len;
-    uint32_t after = e < n ? decode_at(t, n, e, &len) : ' ';
+    uint32_t after = e < n ? cd_u8_decode(t, n, e, &len) : ' ';
     bool ws_b = is_ws_cp(before), ws_a = is_ws_cp(after);
     bool pu_b = is_punct_cp(before), pu_a = is_punct_cp(after);
     *left = !ws_a && (!pu_a || ws_b || pu_b);
@@ -1114,9 +1082,9 @@ static void md_inline(builder *b, size_t start, size_t end)
             bool can_open, can_close;
             if (c == '_') {
                 /* Intraword "_" (snake_case, file_name) is never markup. */
-                uint32_t before = i > 0 ? decode_before(t, n, i) : ' ';
+                uint32_t before = cd_u8_decode_before(t, n, 0, i);
                 size_t len;
-                uint32_t after = k < n ? decode_at(t, n, k, &len) : ' ';
+                uint32_t after = k < n ? cd_u8_decode(t, n, k, &len) : ' ';
                 can_open = left && (!right || is_punct_cp(before));
                 can_close = right && (!left || is_punct_cp(after));
             } else {
@@ -1125,9 +1093,9 @@ static void md_inline(builder *b, size_t start, size_t end)
                    emphasis, but in news copy it is almost always literal,
                    and a wrongly blanked character costs more than a
                    stray one. */
-                uint32_t before = i > 0 ? decode_before(t, n, i) : ' ';
+                uint32_t before = cd_u8_decode_before(t, n, 0, i);
                 size_t len;
-                uint32_t after = k < n ? decode_at(t, n, k, &len) : ' ';
+                uint32_t after = k < n ? cd_u8_decode(t, n, k, &len) : ' ';
                 bool inword = !is_ws_cp(before) && !is_punct_cp(before) &&
                               !is_ws_cp(after) && !is_punct_cp(after);
                 can_open = left && !inword;
@@ -1346,9 +1314,9 @@ static size_t quote_step(builder *b, qstate *qs, size_t s, size_t e,
     int q = quote_at(p, n, i, &len);
     if (q == Q_NONE)
         return 0;
-    uint32_t before = i > s ? decode_before(p, n, i) : ' ';
+    uint32_t before = i > s ? cd_u8_decode_before(p, n, 0, i) : ' ';
     size_t al;
-    uint32_t after = i + len < e ? decode_at(p, n, i + len, &al) : ' ';
+    uint32_t after = i + len < e ? cd_u8_decode(p, n, i + len, &al) : ' ';
     bool b_open = is_ws_cp(before) || before == '(' || before == '[' ||
                   before == 0x2014 || before == 0x2013 ||
                   before == 0x201C || before == '"';
@@ -1533,7 +1501,7 @@ static bool sentence_start(const unsigned char *p, size_t n, size_t i)
     if (c < 0x80)
         return false;
     size_t len;
-    uint32_t cp = decode_at(p, n, i, &len);
+    uint32_t cp = cd_u8_decode(p, n, i, &len);
     return is_upper_cp(cp) || cp == 0x201C || cp == 0x2018 || cp == 0xAB ||
            cp == 0xBF || cp == 0xA1;
 }
