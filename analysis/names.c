@@ -38,9 +38,11 @@
 #include <string.h>
 #include <strings.h>
 
+#include "analysis/grow.h"
 #include "analysis/rules.h"
 #include "analysis/scan.h"
 #include "analysis/smap.h"
+#include "analysis/utf8.h"
 
 /* ------------------------------------------------------------------ */
 /* Word tables: one table each (DESIGN §5). All lower case, unaccented. */
@@ -481,51 +483,8 @@ static const char *const cd_abbreviations[] = {
     "cpl", "pvt", "jr", "sr", "st", "maj", "hon", "pres",
 };
 
-/* Grows a vector to hold need elements. */
-static int vec_grow(void **arr, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return 0;
-    size_t nc = *cap ? *cap : 16;
-    while (nc < need)
-        nc *= 2;
-    void *p = realloc(*arr, nc * elem);
-    if (!p)
-        return -1;
-    *arr = p;
-    *cap = nc;
-    return 0;
-}
-
 /* ------------------------------------------------------------------ */
 /* UTF-8 and the Latin fold.                                           */
-
-static inline uint32_t utf8_at(const unsigned char *s, size_t n, size_t i,
-                               size_t *len)
-{
-    unsigned char c = s[i];
-    if (c < 0x80 || i + 1 >= n) {
-        *len = 1;
-        return c;
-    }
-    if ((c & 0xE0) == 0xC0) {
-        *len = 2;
-        return ((uint32_t)(c & 0x1F) << 6) | (s[i + 1] & 0x3F);
-    }
-    if ((c & 0xF0) == 0xE0 && i + 2 < n) {
-        *len = 3;
-        return ((uint32_t)(c & 0x0F) << 12) |
-               ((uint32_t)(s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
-    }
-    if ((c & 0xF8) == 0xF0 && i + 3 < n) {
-        *len = 4;
-        return ((uint32_t)(c & 0x07) << 18) |
-               ((uint32_t)(s[i + 1] & 0x3F) << 12) |
-               ((uint32_t)(s[i + 2] & 0x3F) << 6) | (s[i + 3] & 0x3F);
-    }
-    *len = 1;
-    return 0xFFFD;
-}
 
 /* Base letters of U+00C0..U+00FF; '*' marks × and ÷. */
 static const char cd_fold_latin1[] =
@@ -644,7 +603,7 @@ static size_t fold_key(const char *s, size_t a, size_t b, char *out)
             continue;
         }
         size_t l;
-        uint32_t cp = utf8_at(u, b, i, &l);
+        uint32_t cp = cd_u8_decode(u, b, i, &l);
         i += l;
         if (!(is_letter_cp(cp) || (cp >= '0' && cp <= '9')))
             continue;
@@ -800,7 +759,7 @@ static bool lex_add(const char *w, uint32_t flag, size_t *cap)
     size_t n = fold_key(w, 0, strlen(w), key);
     size_t before = cd_lex.n;
     long id = cd_smap_get(&cd_lex, key, n, true);
-    if (id < 0 || vec_grow((void **)&cd_lex_flags, cap, (size_t)id + 1,
+    if (id < 0 || cd_grow((void **)&cd_lex_flags, cap, (size_t)id + 1,
                            sizeof *cd_lex_flags) != 0)
         return false;
     /* Clear the flags of a new word only: a word added again while it
@@ -879,7 +838,7 @@ static void lex_build(void)
     for (size_t i = 0; ok && i < sizeof ids / sizeof ids[0]; i++) {
         size_t before = cd_lex.n;
         long id = cd_smap_get(&cd_lex, ids[i].w, strlen(ids[i].w), true);
-        ok = id >= 0 && vec_grow((void **)&cd_lex_flags, &cap,
+        ok = id >= 0 && cd_grow((void **)&cd_lex_flags, &cap,
                                  (size_t)id + 1, sizeof *cd_lex_flags) == 0;
         if (ok && cd_lex.n > before)
             cd_lex_flags[id] = 0;
@@ -1076,9 +1035,9 @@ static long new_word(cd_names *st, const char *key, size_t n, uint64_t head,
 {
     long id = cd_smap_add(&st->words, key, n, head, h);
     if (id < 0 ||
-        vec_grow((void **)&st->wflags, &st->cap_wflags, (size_t)id + 1,
+        cd_grow((void **)&st->wflags, &st->cap_wflags, (size_t)id + 1,
                  sizeof *st->wflags) != 0 ||
-        vec_grow((void **)&st->wlex, &st->cap_wlex, (size_t)id + 1,
+        cd_grow((void **)&st->wlex, &st->cap_wlex, (size_t)id + 1,
                  sizeof *st->wlex) != 0) {
         st->oom = true;
         return -1;
@@ -1158,11 +1117,11 @@ static cd_tok *push_tok(cd_names *st)
     /* The token lists grow with the tokens, so that mark_word can append
        to them without a check of its own. */
     if (st->n_toks == st->cap_toks &&
-        (vec_grow((void **)&st->toks, &st->cap_toks, st->n_toks + 1,
+        (cd_grow((void **)&st->toks, &st->cap_toks, st->n_toks + 1,
                   sizeof *st->toks) != 0 ||
-         vec_grow((void **)&st->caps, &st->cap_caps, st->cap_toks,
+         cd_grow((void **)&st->caps, &st->cap_caps, st->cap_toks,
                   sizeof *st->caps) != 0 ||
-         vec_grow((void **)&st->prons, &st->cap_prons, st->cap_toks,
+         cd_grow((void **)&st->prons, &st->cap_prons, st->cap_toks,
                   sizeof *st->prons) != 0)) {
         st->oom = true;
         return NULL;
@@ -1197,7 +1156,7 @@ static size_t scan_word(cd_names *st, cd_tok *t, uint32_t cp, size_t l,
             continue;
         }
         size_t l2;
-        uint32_t c2 = utf8_at(u, pe, j, &l2);
+        uint32_t c2 = cd_u8_decode(u, pe, j, &l2);
         if (is_letter_cp(c2) || (c2 >= '0' && c2 <= '9')) {
             if (c2 >= '0' && c2 <= '9')
                 t->hasdigit = 1;
@@ -1219,7 +1178,7 @@ static size_t scan_word(cd_names *st, cd_tok *t, uint32_t cp, size_t l,
         if (!joiner && c2 != '.')
             break;
         size_t l3;
-        uint32_t c3 = j + l2 < pe ? utf8_at(u, pe, j + l2, &l3) : 0;
+        uint32_t c3 = j + l2 < pe ? cd_u8_decode(u, pe, j + l2, &l3) : 0;
         if (joiner && is_letter_cp(c3)) {
             j += l2;
             seg_start = j;
@@ -1254,9 +1213,9 @@ static size_t scan_word(cd_names *st, cd_tok *t, uint32_t cp, size_t l,
     }
     if (!t->poss && wl > 2 && u[j - 1] == 's' && j < pe) {
         size_t l4;
-        uint32_t c4 = utf8_at(u, pe, j, &l4);
+        uint32_t c4 = cd_u8_decode(u, pe, j, &l4);
         size_t l5 = 0;
-        uint32_t c5 = j + l4 < pe ? utf8_at(u, pe, j + l4, &l5) : ' ';
+        uint32_t c5 = j + l4 < pe ? cd_u8_decode(u, pe, j + l4, &l5) : ' ';
         if (is_apostrophe(c4) && !is_letter_cp(c5) && t->cap) {
             t->poss = 1;
             t->plposs = 1;
@@ -1268,7 +1227,7 @@ static size_t scan_word(cd_names *st, cd_tok *t, uint32_t cp, size_t l,
         letters = uppers = 0;
         for (size_t q = t->start; q < t->end;) {
             size_t lq;
-            uint32_t cq = utf8_at(u, t->end, q, &lq);
+            uint32_t cq = cd_u8_decode(u, t->end, q, &lq);
             q += lq;
             if (is_letter_cp(cq)) {
                 letters++;
@@ -1280,7 +1239,7 @@ static size_t scan_word(cd_names *st, cd_tok *t, uint32_t cp, size_t l,
         t->allcaps = 1;
     if (seg_start > t->start && seg_start < t->end &&
         u[seg_start - 1] == '-' &&
-        !is_upper_cp(utf8_at(u, t->end, seg_start, &l)))
+        !is_upper_cp(cd_u8_decode(u, t->end, seg_start, &l)))
         t->lowtail = 1;
     /* al-Assad, el-Sisi, d'Alembert: a lower-case particle joined
        to a capitalised name is a capitalised name. */
@@ -1295,7 +1254,7 @@ static size_t scan_word(cd_names *st, cd_tok *t, uint32_t cp, size_t l,
             (q - t->start == 1 || memcmp(u + t->start, "al", 2) == 0 ||
              memcmp(u + t->start, "el", 2) == 0)) {
             size_t r = q + (u[q] == 0xE2 ? 3 : 1);
-            if (r < t->end && is_upper_cp(utf8_at(u, t->end, r, &ql)))
+            if (r < t->end && is_upper_cp(cd_u8_decode(u, t->end, r, &ql)))
                 t->cap = 1;
         }
     }
@@ -1358,7 +1317,7 @@ static size_t plain_word_end(const unsigned char *u, size_t i, size_t pe,
         return j;
     if (u[j] >= 0x80) {
         size_t l;
-        uint32_t cp = utf8_at(u, pe, j, &l);
+        uint32_t cp = cd_u8_decode(u, pe, j, &l);
         if (!is_letter_cp(cp) && !is_apostrophe(cp) && !is_hyphen(cp))
             return j; /* a closing quotation mark, a dash */
     }
@@ -1502,7 +1461,7 @@ static void tokenize(cd_names *st, size_t ps, size_t pe, size_t *sent_k)
         size_t l = 1;
         uint32_t cp = u[i];
         if (cp >= 0x80)
-            cp = utf8_at(u, pe, i, &l);
+            cp = cd_u8_decode(u, pe, i, &l);
         if (is_space_cp(cp)) {
             i += l;
             prev_space = true;
@@ -1843,7 +1802,7 @@ typedef struct cd_wordmemo {
 static cd_wordmemo *word_memo(cd_names *st, uint32_t wid)
 {
     size_t old = st->cap_wmemo;
-    if (vec_grow((void **)&st->wmemo, &st->cap_wmemo, (size_t)wid + 1,
+    if (cd_grow((void **)&st->wmemo, &st->cap_wmemo, (size_t)wid + 1,
                  sizeof *st->wmemo) != 0) {
         st->oom = true;
         return NULL;
@@ -1929,7 +1888,7 @@ static void add_mention(cd_names *st, size_t a, size_t b, int kind,
         ga = a + 1;
         gb = b;
     }
-    if (vec_grow((void **)&st->ments, &st->cap_ments, st->n_ments + 1,
+    if (cd_grow((void **)&st->ments, &st->cap_ments, st->n_ments + 1,
                  sizeof *st->ments) != 0) {
         st->oom = true;
         return;
@@ -2510,7 +2469,7 @@ static int index_add(cd_index *ix, const char *k, size_t n, long group)
     if (id < 0)
         return -1;
     size_t old = ix->cap_head;
-    if (vec_grow((void **)&ix->head, &ix->cap_head, (size_t)id + 1,
+    if (cd_grow((void **)&ix->head, &ix->cap_head, (size_t)id + 1,
                  sizeof *ix->head) != 0)
         return -1;
     for (size_t i = old; i < ix->cap_head; i++)
@@ -2518,7 +2477,7 @@ static int index_add(cd_index *ix, const char *k, size_t n, long group)
     long h = ix->head[id];
     if (h >= 0 && ix->ents[h].group == group)
         return 0; /* same group twice under one key */
-    if (vec_grow((void **)&ix->ents, &ix->cap_ents, ix->n_ents + 1,
+    if (cd_grow((void **)&ix->ents, &ix->cap_ents, ix->n_ents + 1,
                  sizeof *ix->ents) != 0)
         return -1;
     ix->ents[ix->n_ents].group = group;
@@ -2595,7 +2554,7 @@ static void unite(cd_names *st, long a, long b)
 
 static long new_group(cd_names *st, uint32_t skey, size_t first)
 {
-    if (vec_grow((void **)&st->groups, &st->cap_groups, st->n_groups + 1,
+    if (cd_grow((void **)&st->groups, &st->cap_groups, st->n_groups + 1,
                  sizeof *st->groups) != 0) {
         st->oom = true;
         return -1;
@@ -2725,7 +2684,7 @@ static size_t line_of(cd_names *st, size_t off)
             st->lines_done = len;
             break;
         }
-        if (vec_grow((void **)&st->lines, &st->cap_lines, st->n_lines + 1,
+        if (cd_grow((void **)&st->lines, &st->cap_lines, st->n_lines + 1,
                      sizeof *st->lines) != 0) {
             st->oom = true;
             break;
@@ -2787,7 +2746,7 @@ static long tally_add(cd_cluster *c, uint32_t spell, size_t mi, bool full)
             c->tally[i].full |= full;
             return (long)i;
         }
-    if (vec_grow((void **)&c->tally, &c->cap_tally, c->n_tally + 1,
+    if (cd_grow((void **)&c->tally, &c->cap_tally, c->n_tally + 1,
                  sizeof *c->tally) != 0)
         return -1;
     cd_tally *t = &c->tally[c->n_tally];
@@ -2885,7 +2844,7 @@ static void add_person(cd_names *st, const cd_cluster *c, const size_t *ms,
 {
     if (n == 0)
         return;
-    if (vec_grow((void **)&out->people, cap_people, out->n_people + 1,
+    if (cd_grow((void **)&out->people, cap_people, out->n_people + 1,
                  sizeof *out->people) != 0) {
         st->oom = true;
         return;
@@ -3277,7 +3236,7 @@ static void report_given_variants(cd_names *st, const cd_cluster *c,
             if (o->gkey != m->gkey &&
                 !(given_skeleton(st, o, ok) == sl && !memcmp(ok, sk, sl)))
                 continue;
-            if (vec_grow((void **)&one.ments, &one.cap, one.n + 1,
+            if (cd_grow((void **)&one.ments, &one.cap, one.n + 1,
                          sizeof *one.ments) != 0 ||
                 tally_add(&one, (uint32_t)o->gspell, c->ments[j], true) < 0) {
                 st->oom = true;
@@ -3463,7 +3422,7 @@ static void report_cluster(cd_names *st, cd_cluster *c, long known,
             if (c->tally[i].spell == (uint32_t)id)
                 t = (long)i;
         if (t < 0) {
-            if (vec_grow((void **)&c->tally, &c->cap_tally, c->n_tally + 1,
+            if (cd_grow((void **)&c->tally, &c->cap_tally, c->n_tally + 1,
                          sizeof *c->tally) != 0) {
                 st->oom = true;
                 return;
@@ -3625,7 +3584,7 @@ static int build_groups(cd_names *st)
         long g = st->key_group[m->skey];
         if (g < 0 && (g = new_group(st, m->skey, i)) < 0)
             break;
-        if (vec_grow((void **)&tail, &cap_tail, st->n_groups,
+        if (cd_grow((void **)&tail, &cap_tail, st->n_groups,
                      sizeof *tail) != 0) {
             st->oom = true;
             break;
@@ -3672,9 +3631,9 @@ void cd_rule_names(const cd_doc *doc, const cd_options *opts, cd_result *out)
        tables that fit the first-level cache, rather than growing to that
        size one rehash at a time; a longer document's maps grow. */
     if (cd_smap_reserve(&st.words, 1024) != 0 ||
-        vec_grow((void **)&st.wflags, &st.cap_wflags, 1024,
+        cd_grow((void **)&st.wflags, &st.cap_wflags, 1024,
                  sizeof *st.wflags) != 0 ||
-        vec_grow((void **)&st.wlex, &st.cap_wlex, 1024, sizeof *st.wlex) != 0 ||
+        cd_grow((void **)&st.wlex, &st.cap_wlex, 1024, sizeof *st.wlex) != 0 ||
         cd_smap_reserve(&st.keys, 128) != 0 ||
         cd_smap_reserve(&st.spells, 128) != 0)
         goto done;
@@ -3709,7 +3668,7 @@ void cd_rule_names(const cd_doc *doc, const cd_options *opts, cd_result *out)
             continue;
         long r = find_root(&st, m->group);
         cd_cluster *c = &cl[r];
-        if (vec_grow((void **)&c->ments, &c->cap, c->n + 1,
+        if (cd_grow((void **)&c->ments, &c->cap, c->n + 1,
                      sizeof *c->ments) != 0) {
             st.oom = true;
             break;
